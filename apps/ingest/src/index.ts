@@ -1,0 +1,3 @@
+export { ingestPlugin } from "./plugin.ts";
+export type { IngestOptions } from "./plugin.ts";
+export type { IngestErrorBody } from "./errors.ts";

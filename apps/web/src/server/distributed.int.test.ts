@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import type { ScratchDatabase } from "@maturity/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchDatabase, testDatabaseUrl } from "@maturity/db/testing";
+import { checkIngestFlow } from "../../test/ingest-flow.ts";
+import { kafkaAvailable, testKafkaBrokers as kafkaBrokers } from "@maturity/log/testing";
+import type { RunningPlatform } from "./platform.ts";
+import { startPlatform } from "./platform.ts";
+
+const runKafka = await kafkaAvailable();
+
+describe.skipIf(!runKafka)("distributed mode on the real Kafka broker and Postgres server", () => {
+  let scratch: ScratchDatabase;
+  let platform: RunningPlatform;
+  const suffix = randomBytes(4).toString("hex");
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(testDatabaseUrl);
+    platform = await startPlatform({
+      PORT: 0,
+      HOST: "127.0.0.1",
+      MATURITY_DATA_DIR: "/nonexistent-unused",
+      DATABASE_URL: scratch.url,
+      kafkaBrokers,
+      KAFKA_TOPIC: `maturity.events.test-${suffix}`,
+      KAFKA_PARTITIONS: 3,
+      WORKER_GROUP_ID: `maturity-worker-test-${suffix}`,
+      MATURITY_ROLES: ["ingest", "worker", "web"],
+      LOG_LEVEL: "warn",
+    });
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await scratch?.drop();
+  });
+
+  it("runs on Postgres and Kafka, not the embedded stand-ins", () => {
+    expect(platform.mode).toBe("distributed");
+    expect(platform.database.driver).toBe("postgres");
+    expect(platform.log.kind).toBe("kafka");
+  });
+
+  it("answers /readyz once it can accept events", async () => {
+    const response = await fetch(`${platform.url}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ready", databaseReady: true, logWritable: true });
+  });
+
+  it("stores a posted event once, shows it over tRPC, and refuses invalid input", async () => {
+    await checkIngestFlow(platform.url, `fraud-scoring-${suffix}`);
+  });
+});

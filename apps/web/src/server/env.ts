@@ -1,0 +1,45 @@
+import path from "node:path";
+import { z } from "zod";
+
+const roles = ["ingest", "worker", "web"] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  /** Where the embedded database and event log live when no server is configured. */
+  MATURITY_DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  KAFKA_BROKERS: z.string().min(1).optional(),
+  KAFKA_TOPIC: z.string().min(1).default("maturity.events"),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
+  WORKER_GROUP_ID: z.string().min(1).default("maturity-worker"),
+  /** Which parts this process runs; all three by default (the single-process mode). */
+  MATURITY_ROLES: z
+    .string()
+    .default(roles.join(","))
+    .transform((value) => value.split(",").map((role) => role.trim()))
+    .pipe(z.array(z.enum(roles)).min(1)),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** npm sets INIT_CWD to where the user typed `npm start`; relative paths are theirs. */
+  INIT_CWD: z.string().optional(),
+});
+
+export type WebEnv = ReturnType<typeof readEnv>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
+    throw new Error(`invalid configuration: ${reasons}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    MATURITY_DATA_DIR: path.resolve(env.INIT_CWD ?? process.cwd(), env.MATURITY_DATA_DIR),
+    kafkaBrokers: env.KAFKA_BROKERS?.split(",")
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  };
+}

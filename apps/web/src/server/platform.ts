@@ -1,0 +1,114 @@
+import path from "node:path";
+import type { DatabaseHandle } from "@maturity/db";
+import { openDatabase, sql } from "@maturity/db";
+import { ingestPlugin } from "@maturity/ingest";
+import type { EventLog } from "@maturity/log";
+import { openEmbeddedLog, openKafkaLog } from "@maturity/log";
+import type { RunningWorker } from "@maturity/worker";
+import { startWorker } from "@maturity/worker";
+import Fastify from "fastify";
+import type { FastifyInstance } from "fastify";
+import type { WebEnv } from "./env.ts";
+import { webPlugin } from "./web-plugin.ts";
+
+export interface RunningPlatform {
+  app: FastifyInstance;
+  url: string;
+  database: DatabaseHandle;
+  log: EventLog;
+  worker: RunningWorker | undefined;
+  mode: "embedded" | "distributed";
+  close(): Promise<void>;
+}
+
+type PlatformConfig = Pick<
+  WebEnv,
+  | "PORT"
+  | "HOST"
+  | "MATURITY_DATA_DIR"
+  | "DATABASE_URL"
+  | "kafkaBrokers"
+  | "KAFKA_TOPIC"
+  | "KAFKA_PARTITIONS"
+  | "WORKER_GROUP_ID"
+  | "MATURITY_ROLES"
+  | "LOG_LEVEL"
+>;
+
+/**
+ * Starts the parts this process runs (ingest, worker, web) over one database and one event log.
+ * With no servers configured everything is embedded (PGlite and a file log under the data dir);
+ * with DATABASE_URL and KAFKA_BROKERS the very same code runs against the real services.
+ */
+export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
+  const app = Fastify({ logger: { level: config.LOG_LEVEL }, bodyLimit: 5 * 1024 * 1024 });
+  const database = await openDatabase(
+    config.DATABASE_URL
+      ? { url: config.DATABASE_URL }
+      : { dataDir: path.join(config.MATURITY_DATA_DIR, "pglite") },
+  );
+  let log: EventLog;
+  try {
+    log = config.kafkaBrokers?.length
+      ? await openKafkaLog({
+          brokers: config.kafkaBrokers,
+          topic: config.KAFKA_TOPIC,
+          partitions: config.KAFKA_PARTITIONS,
+        })
+      : await openEmbeddedLog(path.join(config.MATURITY_DATA_DIR, "log"));
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const mode = database.driver === "postgres" && log.kind === "kafka" ? "distributed" : "embedded";
+  const roles = new Set(config.MATURITY_ROLES);
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_request, reply) => {
+    const [databaseReady, logWritable] = await Promise.all([
+      database.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+      log.isWritable(),
+    ]);
+    const ready = databaseReady && logWritable;
+    return reply
+      .status(ready ? 200 : 503)
+      .send({ status: ready ? "ready" : "not_ready", databaseReady, logWritable });
+  });
+  if (roles.has("ingest")) await app.register(ingestPlugin, { log });
+  if (roles.has("web")) await app.register(webPlugin, { db: database.db });
+
+  const worker = roles.has("worker")
+    ? await startWorker({
+        db: database.db,
+        log,
+        groupId: config.WORKER_GROUP_ID,
+        logger: app.log.child({ component: "worker" }),
+      })
+    : undefined;
+
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const port = (app.server.address() as { port: number }).port;
+  app.log.info({ mode, roles: [...roles], address }, "platform started");
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    url: `http://localhost:${port}`,
+    database,
+    log,
+    worker,
+    mode,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await worker?.stop();
+        await log.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { latestEvents, listSystems } from "@maturity/db";
+import { z } from "zod";
+import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+
+export const systemsRouter = createTRPCRouter({
+  /** Every system seen so far, with its catalogue entry and event count. */
+  list: publicProcedure.query(({ ctx }) => listSystems(ctx.db)),
+  /** The latest events of one system, or of all systems, newest first. */
+  latestEvents: publicProcedure
+    .input(
+      z.object({
+        systemId: z.string().min(1).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => latestEvents(ctx.db, input)),
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "set DATABASE_URL to a postgres:// URL" }),
+  KAFKA_BROKERS: z
+    .string()
+    .min(1, "set KAFKA_BROKERS (e.g. 127.0.0.1:9092): the standalone worker reads Kafka"),
+  KAFKA_TOPIC: z.string().min(1).default("maturity.events"),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
+  WORKER_GROUP_ID: z.string().min(1).default("maturity-worker"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(
+      `invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
+  }
+  return {
+    ...parsed.data,
+    kafkaBrokers: parsed.data.KAFKA_BROKERS.split(",").map((broker) => broker.trim()),
+  };
+}

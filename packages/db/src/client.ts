@@ -1,0 +1,54 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+/** Either driver: both are Postgres, queried through the same drizzle API. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface DatabaseHandle {
+  db: Database;
+  /** "postgres" for a real server, "pglite" for the embedded one. */
+  driver: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig = { url: string } | { dataDir: string } | { inMemory: true };
+
+const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+
+/**
+ * Opens the database and applies the committed migrations, so every start runs on the current
+ * schema. The same SQL files run on the Postgres server and on PGlite.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if ("url" in config) {
+    const client = postgres(config.url, { max: 10, onnotice: () => undefined });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" });
+    try {
+      await migratePostgres(db, { migrationsFolder });
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
+    return { db: db as unknown as Database, driver: "postgres", close: () => client.end() };
+  }
+  let client: PGlite;
+  if ("dataDir" in config) {
+    await mkdir(config.dataDir, { recursive: true });
+    client = new PGlite(config.dataDir);
+  } else {
+    client = new PGlite();
+  }
+  const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  await migratePglite(db, { migrationsFolder });
+  return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
+}

@@ -1,0 +1,3 @@
+export { testDatabaseUrl } from "./env.ts";
+export { createScratchDatabase } from "./scratch-database.ts";
+export type { ScratchDatabase } from "./scratch-database.ts";

@@ -1,0 +1,116 @@
+import { Kafka, Partitioners, logLevel } from "kafkajs";
+import type { Admin, Consumer, Producer } from "kafkajs";
+import type { BatchHandler, EventLog, LogRecord, Subscription } from "./event-log.ts";
+
+export interface KafkaLogOptions {
+  brokers: string[];
+  topic: string;
+  clientId?: string;
+  /** Partitions and replication factor used when the topic does not exist yet. */
+  partitions?: number;
+  replicationFactor?: number;
+  /** How long a group member may go without a heartbeat; above the slowest batch. */
+  sessionTimeoutMs?: number;
+}
+
+/**
+ * The distributed event log. The producer is idempotent with acks=all, so an append resolves only
+ * once every in-sync replica has the records. Consumers commit offsets by hand, after the batch
+ * handler resolved: at-least-once delivery, which the worker turns into exactly-once effect.
+ */
+export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> {
+  const kafka = new Kafka({
+    clientId: options.clientId ?? "maturity",
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    retry: { retries: 5, initialRetryTime: 200 },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopic(admin, options.topic, options.partitions ?? 6, options.replicationFactor ?? 1);
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  const consumers = new Set<Consumer>();
+
+  return {
+    kind: "kafka",
+    async append(records: LogRecord[]) {
+      await producer.send({
+        topic: options.topic,
+        acks: -1,
+        messages: records.map((record) => ({ key: record.key, value: record.value })),
+      });
+    },
+    async subscribe(groupId: string, handler: BatchHandler): Promise<Subscription> {
+      const consumer = kafka.consumer({
+        groupId,
+        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: 3_000,
+        // The default 5 s fetch wait delays every shutdown and adds latency to a quiet topic.
+        maxWaitTimeInMs: 250,
+      });
+      consumers.add(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topic: options.topic, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+          if (!isRunning() || isStale() || batch.messages.length === 0) return;
+          const records = batch.messages.map((message) => ({
+            key: message.key?.toString("utf8") ?? "",
+            value: message.value?.toString("utf8") ?? "",
+            position: `${batch.topic}/${batch.partition}@${message.offset}`,
+          }));
+          // A rejection propagates: kafkajs does not commit and re-delivers from the last commit.
+          await handler({ records, heartbeat });
+          // resolveOffset moves this member's fetch position; commitOffsets makes it the group's.
+          resolveOffset(batch.lastOffset());
+          await consumer.commitOffsets([
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: (BigInt(batch.lastOffset()) + 1n).toString(),
+            },
+          ]);
+        },
+      });
+      return {
+        async stop() {
+          consumers.delete(consumer);
+          await consumer.disconnect();
+        },
+      };
+    },
+    async isWritable() {
+      try {
+        await admin.fetchTopicMetadata({ topics: [options.topic] });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await Promise.all([...consumers].map((consumer) => consumer.disconnect()));
+      consumers.clear();
+      await producer.disconnect();
+      await admin.disconnect();
+    },
+  };
+}
+
+async function ensureTopic(
+  admin: Admin,
+  topic: string,
+  numPartitions: number,
+  replicationFactor: number,
+): Promise<void> {
+  const existing = await admin.listTopics();
+  if (existing.includes(topic)) return;
+  // createTopics answers false (not an error) when another process created it first.
+  await admin.createTopics({ topics: [{ topic, numPartitions, replicationFactor }], waitForLeaders: true });
+}

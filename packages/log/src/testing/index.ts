@@ -1,0 +1,2 @@
+export { inCI, testKafkaBrokers } from "./env.ts";
+export { kafkaAvailable } from "./kafka-available.ts";

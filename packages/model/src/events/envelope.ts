@@ -1,0 +1,31 @@
+// The CloudEvents 1.0 structured-mode envelope every maturity event travels in.
+import { z } from "zod";
+import { dateTime, text } from "./fields.ts";
+
+// Media types are case-insensitive; a utf-8 charset parameter is what many HTTP clients add.
+const jsonContentType = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
+
+const envelopeShape = {
+  specversion: z.literal("1.0"),
+  /** Unique per source; (source, id) is the dedup key. */
+  id: text,
+  /** URI-reference of the emitting tool; not parsed as a URL because relative references are valid. */
+  source: text,
+  time: dateTime,
+  /** The system id (for gpu.queue.configured, the queue name). */
+  subject: text.max(200),
+  datacontenttype: z
+    .string()
+    .regex(jsonContentType, { error: (iss) => `expected application/json, got ${JSON.stringify(iss.input)}` })
+    .optional(),
+};
+
+export type EnvelopeShape = typeof envelopeShape;
+
+/**
+ * The envelope of one event type. Loose: CloudEvents extension attributes
+ * (traceparent, partitionkey, …) are kept in the parsed output.
+ */
+export function eventEnvelope<const T extends string, D extends z.ZodType>(type: T, data: D) {
+  return z.looseObject({ ...envelopeShape, type: z.literal(type), data });
+}

@@ -1,0 +1,31 @@
+// Per-request LLM and per-run agent telemetry: the high-volume events.
+import { z } from "zod";
+import { amount, count, text } from "./fields.ts";
+
+export const telemetryEventData = {
+  "llm.call.completed": z.looseObject({
+    feature: text.optional(),
+    model: text,
+    provider: text.optional(),
+    inputTokens: count,
+    outputTokens: count,
+    costUsd: amount.optional(),
+    latencyMs: amount,
+    status: z.enum(["ok", "error"]),
+    traceId: text.optional(),
+  }),
+  "agent.run.completed": z.looseObject({
+    feature: text.optional(),
+    steps: count,
+    toolCalls: count,
+    retries: count,
+    // null: whether the run stopped at the right point could not be judged.
+    terminatedCorrectly: z
+      .boolean({
+        error: (iss) => `${iss.input === undefined ? "required; " : ""}expected true, false or null`,
+      })
+      .nullable(),
+    latencyMs: amount,
+    costUsd: amount.optional(),
+  }),
+} as const;

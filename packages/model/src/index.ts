@@ -1,0 +1,3 @@
+export * from "./kinds.ts";
+export * from "./events/index.ts";
+export * from "./report/index.ts";

@@ -1,0 +1,6 @@
+export * from "./criterion-result.ts";
+export * from "./axis-score.ts";
+export * from "./metrics.ts";
+export * from "./risk.ts";
+export * from "./rollup.ts";
+export * from "./score-report.ts";

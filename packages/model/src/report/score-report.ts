@@ -1,0 +1,38 @@
+// The score report: the contract of DESIGN.md §5 shared by the CLI, the API and the tests.
+import { z } from "zod";
+import { axes, riskTierSchema, systemKindSchema, type Axis } from "../kinds.ts";
+import { axisScoreSchema } from "./axis-score.ts";
+import { metricsSchema } from "./metrics.ts";
+import { riskSchema } from "./risk.ts";
+import { orgRollupSchema, teamRollupSchema } from "./rollup.ts";
+
+export const systemAxesSchema = z.object(
+  Object.fromEntries(axes.map((axis) => [axis, axisScoreSchema])) as Record<Axis, typeof axisScoreSchema>,
+);
+export type SystemAxes = z.infer<typeof systemAxesSchema>;
+
+export const systemReportSchema = z.object({
+  systemId: z.string(),
+  name: z.string(),
+  team: z.string(),
+  kind: systemKindSchema,
+  riskTier: riskTierSchema,
+  /** False when events name the system but no catalog.system.registered was seen (defaults apply). */
+  registered: z.boolean(),
+  /** Retired systems stay in the report but leave rollups and risks. */
+  retired: z.boolean(),
+  axes: systemAxesSchema,
+  metrics: metricsSchema,
+  /** This system's risks, highest rank first. */
+  risks: z.array(riskSchema),
+});
+export type SystemReport = z.infer<typeof systemReportSchema>;
+
+export const scoreReportSchema = z.object({
+  asOf: z.iso.datetime(),
+  rubricVersion: z.string().min(1),
+  systems: z.array(systemReportSchema),
+  teams: z.array(teamRollupSchema),
+  org: orgRollupSchema,
+});
+export type ScoreReport = z.infer<typeof scoreReportSchema>;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { axes, systemKindSchema } from "../kinds.ts";
+import { rubric, rubricSchema, rubricVersion } from "./index.ts";
+import { populations } from "./populations.ts";
+import type { DegreeRule, LeafRule } from "./schema.ts";
+
+const leaves = (rule: DegreeRule): LeafRule[] => (rule.rule === "all" ? rule.rules : [rule]);
+
+function fieldsNamed(rule: LeafRule): string[] {
+  switch (rule.rule) {
+    case "share":
+      return [...Object.keys(rule.where ?? {}), ...Object.keys(rule.that)];
+    case "present":
+      return Object.keys(rule.that ?? {});
+    case "cadence":
+      return Object.keys(rule.where ?? {});
+    case "covers":
+      return [rule.field, ...Object.keys(rule.where ?? {})];
+    case "metric":
+      return [];
+  }
+}
+
+describe("rubric", () => {
+  it("is valid rubric data with the published version", () => {
+    expect(rubricSchema.safeParse(rubric).success).toBe(true);
+    expect(rubric.version).toBe(rubricVersion);
+  });
+
+  it("has unique ids that match their axis and level", () => {
+    const ids = rubric.criteria.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of rubric.criteria) expect(c.id.startsWith(`${c.axis}.l${c.level}.`)).toBe(true);
+  });
+
+  it("has criteria at every axis × level 2–5 for every system kind", () => {
+    for (const kind of systemKindSchema.options)
+      for (const axis of axes)
+        for (const level of [2, 3, 4, 5]) {
+          const found = rubric.criteria.filter(
+            (c) => c.axis === axis && c.level === level && c.appliesTo.includes(kind),
+          );
+          expect(found.length, `${kind} ${axis} L${level}`).toBeGreaterThan(0);
+        }
+  });
+
+  it("names only fields the populations expose", () => {
+    for (const c of rubric.criteria)
+      for (const rule of leaves(c.degree)) {
+        if (rule.rule === "metric") continue;
+        const known: readonly string[] = populations[rule.of];
+        for (const field of fieldsNamed(rule)) expect(known, `${c.id}: ${field}`).toContain(field);
+      }
+  });
+
+  it("holds metric criteria to threshold 1, so nearly within the bound is not met", () => {
+    for (const c of rubric.criteria)
+      if (leaves(c.degree).some((r) => r.rule === "metric")) expect(c.threshold, c.id).toBe(1);
+  });
+
+  it("uses the article's numbers", () => {
+    const byId = new Map(rubric.criteria.map((c) => [c.id, c.degree]));
+    expect(byId.get("deployment.l2.weekly-deploys")).toMatchObject({ rule: "cadence", perWeek: 1 });
+    expect(byId.get("deployment.l3.several-deploys-weekly")).toMatchObject({ perWeek: 3 });
+    expect(byId.get("deployment.l4.change-failure-below-10")).toMatchObject({ op: "below", value: 0.1 });
+    expect(byId.get("observability.l4.recovery-under-hour")).toMatchObject({ op: "below", value: 1 });
+    expect(byId.get("evaluation.l4.production-samples-weekly")).toMatchObject({ perWeek: 1 });
+    expect(byId.get("reproducibility.l5.rebuild-within-hour")).toMatchObject({
+      that: { durationMinutes: { atMost: 60 } },
+    });
+  });
+
+  it("cites at least one regulation clause per criterion", () => {
+    for (const c of rubric.criteria) expect(c.regulations.length, c.id).toBeGreaterThan(0);
+  });
+});

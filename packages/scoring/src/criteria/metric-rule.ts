@@ -1,0 +1,39 @@
+// The metrics a rubric `metric` rule can test, computed over the criterion's scope.
+import type { RuleMetric } from "@maturity/model/rubric";
+import type { SystemFacts } from "../facts/types.ts";
+import { auditResponseHours } from "../metrics/audit-response.ts";
+import { changeFailureRate } from "../metrics/change-failure-rate.ts";
+import { costByFeature } from "../metrics/cost-by-feature.ts";
+import type { MetricValue } from "../metrics/deployments-per-week.ts";
+import { deploymentsPerWeek } from "../metrics/deployments-per-week.ts";
+import { leadTimeHours } from "../metrics/lead-time.ts";
+import { timeToRecoveryHours } from "../metrics/time-to-recovery.ts";
+
+export function ruleMetric(
+  metric: RuleMetric,
+  facts: SystemFacts,
+  from: number,
+  to: number,
+): MetricValue<number | null> {
+  switch (metric) {
+    case "deploymentsPerWeek":
+      return deploymentsPerWeek(facts, from, to);
+    case "changeFailureRate":
+      return changeFailureRate(facts, from, to);
+    case "leadTimeP50Hours": {
+      const { value, evidence } = leadTimeHours(facts, from, to);
+      return { value: value.p50, evidence };
+    }
+    case "recoveryP50Hours":
+      return timeToRecoveryHours(facts, from, to);
+    case "attributedCostShare": {
+      const { value, evidence } = costByFeature(facts, from, to);
+      return {
+        value: value.unattributedCostShare === null ? null : 1 - value.unattributedCostShare,
+        evidence,
+      };
+    }
+    case "auditResponseP50Hours":
+      return auditResponseHours(facts, from, to);
+  }
+}

@@ -1,0 +1,20 @@
+import type { SystemFacts } from "../facts/types.ts";
+import { productionDeploys } from "./production-deploys.ts";
+import { weekMs } from "../time.ts";
+
+export interface MetricValue<V> {
+  value: V;
+  /** Ids of the events the value was computed from. */
+  evidence: string[];
+}
+
+/**
+ * Succeeded production deploys ÷ weeks in (from, to]. Null when the system has never reported a
+ * deploy up to `to`: no deploy telemetry is unknown, not zero.
+ */
+export function deploymentsPerWeek(facts: SystemFacts, from: number, to: number): MetricValue<number | null> {
+  const first = facts.deploys[0];
+  if (first === undefined || first.t > to || from === -Infinity) return { value: null, evidence: [] };
+  const deploys = productionDeploys(facts, from, to);
+  return { value: deploys.length / ((to - from) / weekMs), evidence: deploys.map((d) => d.id) };
+}

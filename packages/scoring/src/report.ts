@@ -1,0 +1,144 @@
+// Facts → score report (DESIGN §5): per system criteria, axes, metrics and risks; then rollups.
+import {
+  axes,
+  type Axis,
+  type AxisScore,
+  type Risk,
+  type ScoreReport,
+  type SystemAxes,
+  type SystemReport,
+  type TeamRollup,
+} from "@maturity/model";
+import { scoreAxis } from "./axis-score.ts";
+import { evaluateCriterion, type CriterionOutcome } from "./criteria/evaluate.ts";
+import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
+import { computeMetrics } from "./metrics/index.ts";
+import { resolveOptions, type ResolvedOptions, type ScoreOptions } from "./options.ts";
+import { compareRisks } from "./risks/order.ts";
+import { systemRisks } from "./risks/system-risks.ts";
+import { trackGapRisk } from "./risks/track-gap.ts";
+import { rollupTracks, type ScoredSystem } from "./rollups.ts";
+import { dayMs } from "./time.ts";
+import { firstSeen, resolveIdentity } from "./views/catalog.ts";
+import { PopulationViews } from "./views/populations.ts";
+
+/**
+ * Scores one system as of `options.asOf`, or returns null when it has no facts at or before then.
+ * `queues` are the org's GPU queue facts (for the queueing criterion).
+ */
+export function scoreSystem(
+  facts: SystemFacts,
+  options: ScoreOptions,
+  queues: Record<string, QueueFacts> = {},
+): SystemReport | null {
+  return scoreResolved(facts, resolveOptions(options), queues);
+}
+
+function scoreResolved(
+  facts: SystemFacts,
+  options: ResolvedOptions,
+  queues: Record<string, QueueFacts>,
+): SystemReport | null {
+  const { asOf, rubric, windowDays, metricsWindowDays } = options;
+  const since = firstSeen(facts, asOf);
+  if (since === null) return null;
+  const identity = resolveIdentity(facts, asOf);
+  const views = new PopulationViews({ facts, identity, queues, asOf, windowStart: asOf - windowDays * dayMs });
+
+  const outcomes = new Map<Axis, CriterionOutcome[]>(axes.map((axis) => [axis, []]));
+  for (const criterion of rubric.criteria) {
+    if (!criterion.appliesTo.includes(identity.kind)) continue;
+    outcomes.get(criterion.axis)?.push(evaluateCriterion(criterion, { views, since, windowDays }));
+  }
+  const systemAxes = {} as SystemAxes;
+  const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
+  for (const axis of axes) {
+    const axisOutcomes = outcomes.get(axis) ?? [];
+    systemAxes[axis] = presentable(scoreAxis(axisOutcomes));
+    stale[axis] = axisOutcomes
+      .filter((c) => c.staleEvidence.length > 0)
+      .map((c) => ({ id: c.id, evidence: c.staleEvidence }));
+  }
+  const metrics = computeMetrics(facts, asOf, metricsWindowDays);
+  const risks = identity.retired
+    ? []
+    : systemRisks({ identity, axes: systemAxes, metrics, stale, rubric, windowDays, facts, asOf }).sort(
+        compareRisks,
+      );
+  return {
+    systemId: identity.systemId,
+    name: identity.name,
+    team: identity.team,
+    kind: identity.kind,
+    riskTier: identity.riskTier,
+    registered: identity.registered,
+    retired: identity.retired,
+    axes: systemAxes,
+    metrics,
+    risks,
+  };
+}
+
+// Rounded for the report: scores to 2 decimals (never shown as reaching the next level before it
+// is consolidated), degrees to 4.
+function presentable(score: AxisScore): AxisScore {
+  const ceiling = score.level === 5 ? 5 : score.level + 0.99;
+  return {
+    ...score,
+    score: Math.min(ceiling, Math.round(score.score * 100) / 100),
+    criteria: score.criteria.map((c) => ({ ...c, degree: Math.round(c.degree * 10_000) / 10_000 })),
+  };
+}
+
+/** Scores every system in the facts, then rolls up per team and org. */
+export function scoreOrg(facts: OrgFacts, options: ScoreOptions): ScoreReport {
+  const resolved = resolveOptions(options);
+  const systems: SystemReport[] = [];
+  for (const systemId of Object.keys(facts.systems).sort()) {
+    const report = scoreResolved(facts.systems[systemId] as SystemFacts, resolved, facts.queues);
+    if (report !== null) systems.push(report);
+  }
+  return assembleReport(systems, resolved);
+}
+
+function scoredSystem(s: SystemReport): ScoredSystem {
+  const scores = {} as Record<Axis, number>;
+  for (const axis of axes) scores[axis] = s.axes[axis].score;
+  return { kind: s.kind, scores };
+}
+
+function assembleReport(systems: SystemReport[], options: ResolvedOptions): ScoreReport {
+  const active = systems.filter((s) => !s.retired);
+  const byTeam = new Map<string, SystemReport[]>();
+  for (const s of active) {
+    const list = byTeam.get(s.team);
+    if (list === undefined) byTeam.set(s.team, [s]);
+    else list.push(s);
+  }
+  const teams: TeamRollup[] = [];
+  const risks: Risk[] = active.flatMap((s) => s.risks);
+  for (const team of [...byTeam.keys()].sort()) {
+    const members = byTeam.get(team) ?? [];
+    const rollup: TeamRollup = { team, systemCount: members.length, ...rollupTracks(members.map(scoredSystem)) };
+    teams.push(rollup);
+    const gapRisk = trackGapRisk({
+      rollup,
+      llmSystems: members
+        .filter((s) => s.kind !== "classical")
+        .map((s) => ({
+          systemId: s.systemId,
+          kind: s.kind,
+          riskTier: s.riskTier,
+          evidence: axes.flatMap((axis) => s.axes[axis].criteria.filter((c) => !c.met).flatMap((c) => c.evidence)),
+        })),
+    });
+    if (gapRisk !== null) risks.push(gapRisk);
+  }
+  return {
+    asOf: new Date(options.asOf).toISOString(),
+    rubricVersion: options.rubric.version,
+    systems,
+    teams,
+    org: { ...rollupTracks(active.map(scoredSystem)), risks: risks.sort(compareRisks) },
+  };
+}

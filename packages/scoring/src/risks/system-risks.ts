@@ -1,0 +1,148 @@
+// Risks of one system: axis mismatch, ahead of foundation, stale evidence, metric breaches.
+import { axes, type Axis, type Metrics, type Risk, type SystemAxes } from "@maturity/model";
+import type { Rubric } from "@maturity/model/rubric";
+import type { SystemFacts } from "../facts/types.ts";
+import { changeFailureRate } from "../metrics/change-failure-rate.ts";
+import { timeToRecoveryHours } from "../metrics/time-to-recovery.ts";
+import { dayMs } from "../time.ts";
+import type { SystemIdentity } from "../views/catalog.ts";
+import { exposure, likelihood, rankOf } from "./exposure.ts";
+import { nextUpgrade, upgradeForLevel } from "./next-upgrade.ts";
+
+export interface SystemRiskInput {
+  identity: SystemIdentity;
+  axes: SystemAxes;
+  metrics: Metrics;
+  /** Per axis, the activity criteria whose evidence aged out of the window, with that old evidence. */
+  stale: Record<Axis, { id: string; evidence: string[] }[]>;
+  facts: SystemFacts;
+  asOf: number;
+  rubric: Rubric;
+  windowDays: number;
+}
+
+/** A gap of one whole level between two axes is a mismatch worth naming. */
+export const mismatchGap = 1;
+const evidenceCap = 20;
+
+// What a lagging axis means when another one runs ahead of it.
+const laggingConsequence: Record<Axis, string> = {
+  reproducibility: "what runs in production cannot be rebuilt reliably",
+  evaluation: "changes reach users faster than their quality is measured",
+  deployment: "releases stay slow and manual while the rest is ready",
+  observability: "problems in production would go unnoticed",
+  governance: "changes outpace ownership, review and audit",
+};
+
+// Shipping ahead of measuring is the article's classic failure mode: weigh it up.
+function mismatchWeight(leader: Axis, lagger: Axis): number {
+  return leader === "deployment" && (lagger === "evaluation" || lagger === "observability") ? 1.5 : 1;
+}
+
+const label = (axis: Axis) => axis.charAt(0).toUpperCase() + axis.slice(1);
+const fmt = (n: number) => n.toFixed(2);
+
+function axisEvidence(input: SystemRiskInput, axis: Axis, which: "met" | "unmet"): string[] {
+  return input.axes[axis].criteria
+    .filter((c) => (which === "met" ? c.met : !c.met))
+    .flatMap((c) => c.evidence);
+}
+
+export function systemRisks(input: SystemRiskInput): Risk[] {
+  const { identity } = input;
+  const base = { systemId: identity.systemId, team: identity.team };
+  const factor = exposure(identity.kind, identity.riskTier) * likelihood(input.metrics.deploymentsPerWeek);
+  const risks: Risk[] = [];
+
+  for (const lagger of axes) {
+    let best: { leader: Axis; severity: number; gap: number } | undefined;
+    for (const leader of axes) {
+      const gap = input.axes[leader].score - input.axes[lagger].score;
+      if (leader === lagger || gap < mismatchGap) continue;
+      const severity = gap * mismatchWeight(leader, lagger);
+      if (best === undefined || severity > best.severity) best = { leader, severity, gap };
+    }
+    if (best === undefined) continue;
+    const lead = input.axes[best.leader];
+    const lag = input.axes[lagger];
+    risks.push({
+      kind: "axis_mismatch",
+      ...base,
+      rank: rankOf(best.severity, factor, 1),
+      axes: [best.leader, lagger],
+      summary: `${label(best.leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(best.gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
+      nextUpgrade: nextUpgrade(lagger, lag, input.rubric),
+      evidence: [...axisEvidence(input, lagger, "unmet"), ...axisEvidence(input, best.leader, "met")].slice(
+        0,
+        evidenceCap,
+      ),
+    });
+  }
+
+  for (const axis of axes) {
+    const score = input.axes[axis];
+    if (score.aheadOfFoundation.length === 0) continue;
+    const ahead = score.criteria.filter((c) => c.aheadOfFoundation);
+    const reach = Math.max(...ahead.map((c) => c.level)) - (score.level + 1);
+    risks.push({
+      kind: "ahead_of_foundation",
+      ...base,
+      rank: rankOf(0.5 * reach, factor, 1),
+      axes: [axis],
+      summary: `${label(axis)}: ${ahead.length} practice(s) above level ${score.level + 1} are in place while level ${score.level + 1} is not consolidated; they earn no credit and rest on a weak base (${ahead.map((c) => c.id).join(", ")}).`,
+      nextUpgrade: nextUpgrade(axis, score, input.rubric),
+      evidence: ahead.flatMap((c) => c.evidence).slice(0, evidenceCap),
+    });
+  }
+
+  for (const axis of axes) {
+    const stale = input.stale[axis];
+    if (stale.length === 0) continue;
+    risks.push({
+      kind: "stale_evidence",
+      ...base,
+      rank: rankOf(Math.min(1, 0.25 * stale.length), factor, 1),
+      axes: [axis],
+      summary: `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
+      nextUpgrade: `Show the practice is still running, or retire it knowingly. ${upgradeForLevel(input.axes[axis].level)}`,
+      evidence: stale.flatMap((c) => c.evidence).slice(0, evidenceCap),
+    });
+  }
+
+  risks.push(...metricBreaches(input, base, factor));
+  return risks;
+}
+
+function metricBreaches(input: SystemRiskInput, base: { systemId: string; team: string }, factor: number): Risk[] {
+  const risks: Risk[] = [];
+  const { metrics } = input;
+  const from = input.asOf - metrics.windowDays * dayMs;
+  const cfr = metrics.changeFailureRate;
+  const deploymentLevel = input.axes.deployment.level;
+  // Beyond the level-3 band (15–25%) always; a system claiming level 4 must stay below 10%.
+  if (cfr !== null && (cfr > 0.25 || (deploymentLevel >= 4 && cfr >= 0.1))) {
+    risks.push({
+      kind: "metric_breach",
+      ...base,
+      rank: rankOf(Math.min(2, cfr / 0.25), factor, 1),
+      axes: ["deployment", "evaluation"],
+      summary: `Change failure rate is ${(cfr * 100).toFixed(0)}% over ${metrics.windowDays} days (level 3 sits at 15–25%, level 4 below 10%).`,
+      nextUpgrade: upgradeForLevel(3),
+      evidence: changeFailureRate(input.facts, from, input.asOf).evidence.slice(0, evidenceCap),
+    });
+  }
+  const ttr = metrics.timeToRecoveryHours.p50;
+  const observabilityLevel = input.axes.observability.level;
+  if (ttr !== null && (ttr > 24 || (observabilityLevel >= 4 && ttr >= 1))) {
+    risks.push({
+      kind: "metric_breach",
+      ...base,
+      rank: rankOf(Math.min(2, Math.max(0.5, ttr / 24)), factor, 1),
+      axes: ["observability", "deployment"],
+      summary: `Median time to recovery is ${fmt(ttr)} hours over ${metrics.windowDays} days (level 4 recovers in under an hour).`,
+      nextUpgrade: upgradeForLevel(3),
+      evidence: timeToRecoveryHours(input.facts, from, input.asOf).evidence.slice(0, evidenceCap),
+    });
+  }
+  return risks;
+}
