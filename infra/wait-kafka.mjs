@@ -4,21 +4,27 @@
 //                                  [--log file]... [--quiet]
 // Exits 0 once it answers; 1 at the deadline, or as soon as --pid dies, printing the tail of
 // each --log file.
-import { readFileSync, existsSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import kafkajs from 'kafkajs';
+import { readFileSync, existsSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import kafkajs from "kafkajs";
 
 const { Kafka, logLevel } = kafkajs;
 
-const args = { brokers: process.env.KAFKA_BROKERS || '127.0.0.1:9092', timeout: 90, pid: 0, logs: [], quiet: false };
+const args = {
+  brokers: process.env.KAFKA_BROKERS || "127.0.0.1:9092",
+  timeout: 90,
+  pid: 0,
+  logs: [],
+  quiet: false,
+};
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
-  if (a === '--brokers') args.brokers = argv[++i];
-  else if (a === '--timeout') args.timeout = Number(argv[++i]);
-  else if (a === '--pid') args.pid = Number(argv[++i]);
-  else if (a === '--log') args.logs.push(argv[++i]);
-  else if (a === '--quiet') args.quiet = true;
+  if (a === "--brokers") args.brokers = argv[++i];
+  else if (a === "--timeout") args.timeout = Number(argv[++i]);
+  else if (a === "--pid") args.pid = Number(argv[++i]);
+  else if (a === "--log") args.logs.push(argv[++i]);
+  else if (a === "--quiet") args.quiet = true;
   else {
     console.error(`wait-kafka: unknown argument ${a}`);
     process.exit(2);
@@ -36,7 +42,10 @@ const alive = (pid) => {
 
 const tail = (file, lines = 25) => {
   if (!existsSync(file)) return `(${file} does not exist)`;
-  return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .slice(-lines - 1)
+    .join("\n");
 };
 
 const fail = (why) => {
@@ -45,9 +54,12 @@ const fail = (why) => {
   process.exit(1);
 };
 
-const brokers = args.brokers.split(',').map((s) => s.trim()).filter(Boolean);
+const brokers = args.brokers
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const kafka = new Kafka({
-  clientId: 'wait-kafka',
+  clientId: "wait-kafka",
   brokers,
   logLevel: logLevel.NOTHING,
   connectionTimeout: 2000,
@@ -57,7 +69,7 @@ const kafka = new Kafka({
 
 const started = Date.now();
 const deadline = started + args.timeout * 1000;
-let lastError = 'no attempt made';
+let lastError = "no attempt made";
 for (;;) {
   if (args.pid && !alive(args.pid)) fail(`broker process ${args.pid} exited before answering`);
   const admin = kafka.admin();
@@ -68,15 +80,18 @@ for (;;) {
     if (cluster.brokers.length > 0 && cluster.controller !== null && cluster.controller !== undefined) {
       if (!args.quiet) {
         const secs = ((Date.now() - started) / 1000).toFixed(1);
-        console.log(`kafka answers at ${args.brokers}: cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s), after ${secs}s`);
+        console.log(
+          `kafka answers at ${args.brokers}: cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s), after ${secs}s`,
+        );
       }
       process.exit(0);
     }
-    lastError = 'metadata has no broker or no controller yet';
+    lastError = "metadata has no broker or no controller yet";
   } catch (e) {
     lastError = e?.message ?? String(e);
     await admin.disconnect().catch(() => {});
   }
-  if (Date.now() >= deadline) fail(`no answer from ${args.brokers} within ${args.timeout}s (last error: ${lastError})`);
+  if (Date.now() >= deadline)
+    fail(`no answer from ${args.brokers} within ${args.timeout}s (last error: ${lastError})`);
   await sleep(250);
 }

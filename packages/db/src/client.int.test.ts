@@ -47,15 +47,18 @@ describe("the same migrations on the Postgres server and on PGlite", () => {
     await reopened.close();
   });
 
-  it.each(["server", "embedded"] as const)("store an event once per (source, id) on the %s", async (which) => {
-    const handle = which === "server" ? server : embedded;
-    const event = { ...exampleEvents[0]!, id: `once-${which}`, subject: `once-${which}` } as MaturityEvent;
-    expect(await insertNewEvents(handle.db, [event, event])).toHaveLength(1);
-    expect(await insertNewEvents(handle.db, [event])).toHaveLength(0);
-    // Same id from another source is another event.
-    expect(await insertNewEvents(handle.db, [{ ...event, source: "elsewhere" }])).toHaveLength(1);
-    expect(await countEvents(handle.db, { eventId: event.id })).toBe(2);
-    const [latest] = await latestEvents(handle.db, { systemId: event.subject, limit: 1 });
-    expect(latest?.time).toBe(new Date(event.time).toISOString());
-  });
+  it.each(["server", "embedded"] as const)(
+    "store an event once per (source, id) on the %s",
+    async (which) => {
+      const handle = which === "server" ? server : embedded;
+      const event = { ...exampleEvents[0]!, id: `once-${which}`, subject: `once-${which}` } as MaturityEvent;
+      expect(await insertNewEvents(handle.db, [event, event])).toHaveLength(1);
+      expect(await insertNewEvents(handle.db, [event])).toHaveLength(0);
+      // Same id from another source is another event.
+      expect(await insertNewEvents(handle.db, [{ ...event, source: "elsewhere" }])).toHaveLength(1);
+      expect(await countEvents(handle.db, { eventId: event.id })).toBe(2);
+      const [latest] = await latestEvents(handle.db, { systemId: event.subject, limit: 1 });
+      expect(latest?.time).toBe(new Date(event.time).toISOString());
+    },
+  );
 });

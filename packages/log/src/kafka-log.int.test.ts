@@ -28,7 +28,10 @@ describe.skipIf(!runKafka)("the Kafka event log on the real broker", () => {
   it("creates its topic, is writable, and keeps one key's records in order", async () => {
     expect(log.kind).toBe("kafka");
     expect(await log.isWritable()).toBe(true);
-    const records = Array.from({ length: 30 }, (_, index) => ({ key: `system-${index % 3}`, value: String(index) }));
+    const records = Array.from({ length: 30 }, (_, index) => ({
+      key: `system-${index % 3}`,
+      value: String(index),
+    }));
     await log.append(records);
     const received: ConsumedRecord[] = [];
     const subscription = await log.subscribe(`order-${topic}`, async (batch) => {

@@ -22,13 +22,10 @@ export function registerEventRoutes(app: FastifyInstance, log: EventLog): void {
       await log.append([{ key: event.subject, value: JSON.stringify(event) }]);
     } catch (error) {
       request.log.warn({ err: error }, "event log unavailable");
-      return reply
-        .status(503)
-        .header("retry-after", "5")
-        .send({
-          error: "log_unavailable",
-          message: "the event log is not accepting writes; retry in a few seconds",
-        });
+      return reply.status(503).header("retry-after", "5").send({
+        error: "log_unavailable",
+        message: "the event log is not accepting writes; retry in a few seconds",
+      });
     }
     return reply
       .status(202)
