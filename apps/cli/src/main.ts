@@ -1,1 +1,14 @@
-console.log("maturity: not built yet");
+// The `maturity` command line.
+import { Command } from "commander";
+import { replayCommand } from "./commands/replay.ts";
+import { scoreCommand } from "./commands/score.ts";
+import { verifyChainCommand } from "./commands/verify-chain.ts";
+
+const program = new Command("maturity")
+  .description("Evidence-backed AI/MLOps maturity scores for ML, LLM and agent systems.")
+  .showHelpAfterError()
+  .addCommand(scoreCommand())
+  .addCommand(replayCommand())
+  .addCommand(verifyChainCommand());
+
+await program.parseAsync(process.argv);

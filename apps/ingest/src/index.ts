@@ -1,3 +1,6 @@
 export { ingestPlugin } from "./plugin.ts";
 export type { IngestOptions } from "./plugin.ts";
+export { readIngestConfig, defaultIngestConfig } from "./env.ts";
+export type { IngestConfig } from "./env.ts";
+export type { ResolveSystem, SystemRef } from "./systems.ts";
 export type { IngestErrorBody } from "./errors.ts";

@@ -1,11 +1,16 @@
-import type { Database } from "@maturity/db";
-import { applyToSystems, insertNewEvents } from "@maturity/db";
+import type { AxisChange, Database } from "@maturity/db";
+import { aggregateLlmUsage, appendEvents, applyToSystems, upsertLlmUsage } from "@maturity/db";
 import type { ConsumedRecord } from "@maturity/log";
 import type { MaturityEvent } from "@maturity/model";
 import { formatIssues, parseEvent } from "@maturity/model";
+import { foldQueueEvents } from "./projections/queue-facts.ts";
+import type { ScoringSettings } from "./projections/score-systems.ts";
+import { foldAndScore } from "./projections/score-systems.ts";
 
 export interface RejectedRecord {
   position: string;
+  key: string;
+  value: string;
   reason: string;
 }
 
@@ -14,28 +19,41 @@ export interface BatchOutcome {
   applied: number;
   /** Events already in the store (redelivered or posted twice): no effect. */
   duplicates: number;
+  /** Records that are not valid events (poison): they belong in the dead-letter topic. */
   rejected: RejectedRecord[];
+  /** Axis scores this batch moved. */
+  changes: AxisChange[];
 }
 
 /**
  * Applies one batch from the log in ONE transaction: store the events (duplicates ignored), fold
- * only the new ones into the read models. The caller commits the log offset after this resolves,
- * so a crash anywhere re-delivers a batch whose effects are either all there or all absent.
+ * only the new ones into facts, re-score the touched systems, write projections and history. The
+ * caller commits the log offset after this resolves, so a crash anywhere re-delivers a batch whose
+ * effects are either all there or all absent. `now` is the worker's clock for this batch: it is
+ * stored with the events so a replay scores at the very same instants.
  */
-export async function applyBatch(db: Database, records: readonly ConsumedRecord[]): Promise<BatchOutcome> {
+export async function applyBatch(
+  db: Database,
+  records: readonly ConsumedRecord[],
+  now: number,
+  settings: ScoringSettings = {},
+): Promise<BatchOutcome> {
   const valid: MaturityEvent[] = [];
   const rejected: RejectedRecord[] = [];
   for (const record of records) {
     const decoded = decodeRecord(record);
     if ("event" in decoded) valid.push(decoded.event);
-    else rejected.push({ position: record.position, reason: decoded.reason });
+    else rejected.push({ ...record, reason: decoded.reason });
   }
-  const applied = await db.transaction(async (tx) => {
-    const fresh = await insertNewEvents(tx, valid);
+  const { applied, changes } = await db.transaction(async (tx) => {
+    const fresh = await appendEvents(tx, valid, new Date(now).toISOString());
     await applyToSystems(tx, fresh);
-    return fresh.length;
+    await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
+    await foldQueueEvents(tx, fresh);
+    const scoreChanges = await foldAndScore(tx, fresh, now, settings);
+    return { applied: fresh.length, changes: scoreChanges };
   });
-  return { applied, duplicates: valid.length - applied, rejected };
+  return { applied, duplicates: valid.length - applied, rejected, changes };
 }
 
 function decodeRecord(record: ConsumedRecord): { event: MaturityEvent } | { reason: string } {

@@ -8,6 +8,14 @@ const envSchema = z.object({
   KAFKA_TOPIC: z.string().min(1).default("maturity.events"),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
   WORKER_GROUP_ID: z.string().min(1).default("maturity-worker"),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  RESCORE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(15 * 60_000),
+  /** Pins the worker's clock (tests and reproducible demos only): scores are computed as of it. */
+  WORKER_FIXED_CLOCK: z.iso.datetime({ offset: true }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

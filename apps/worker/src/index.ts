@@ -1,4 +1,9 @@
 export { applyBatch } from "./apply-batch.ts";
 export type { BatchOutcome, RejectedRecord } from "./apply-batch.ts";
 export { startWorker } from "./worker.ts";
-export type { RunningWorker, WorkerOptions, WorkerStats } from "./worker.ts";
+export type { RunningWorker, WorkerLogger, WorkerOptions } from "./worker.ts";
+export { WorkerMetrics } from "./metrics.ts";
+export { rescoreAll } from "./projections/rescore.ts";
+export { refreshRollups } from "./projections/rollups.ts";
+export { replayProjections } from "./replay/replay.ts";
+export type { ReplayProgress, ReplayResult } from "./replay/replay.ts";

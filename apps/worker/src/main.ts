@@ -1,4 +1,5 @@
 // The worker process of the distributed mode: Kafka in, Postgres projections out.
+import { createServer } from "node:http";
 import { openDatabase } from "@maturity/db";
 import { openKafkaLog } from "@maturity/log";
 import { pino } from "pino";
@@ -13,11 +14,31 @@ const log = await openKafkaLog({
   topic: env.KAFKA_TOPIC,
   partitions: env.KAFKA_PARTITIONS,
 });
-const worker = await startWorker({ db: database.db, log, groupId: env.WORKER_GROUP_ID, logger });
+const worker = await startWorker({
+  db: database.db,
+  log,
+  groupId: env.WORKER_GROUP_ID,
+  logger,
+  rescoreIntervalMs: env.RESCORE_INTERVAL_MS,
+  ...(env.WORKER_FIXED_CLOCK && { clock: () => Date.parse(env.WORKER_FIXED_CLOCK!) }),
+});
+
+// Health and Prometheus metrics for the orchestrator and the scraper.
+const server = createServer((request, response) => {
+  if (request.url === "/metrics") {
+    response.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(worker.metrics.render());
+  } else if (request.url === "/healthz") {
+    response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+  } else {
+    response.writeHead(404).end();
+  }
+});
+server.listen(env.METRICS_PORT, () => logger.info({ port: env.METRICS_PORT }, "worker metrics listening"));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    logger.info({ signal, ...worker.stats }, "finishing the current batch, then leaving the group");
+    logger.info({ signal }, "finishing the current batch, then leaving the group");
+    server.close();
     void worker
       .stop()
       .then(() => log.close())

@@ -3,19 +3,22 @@ import type { MaturityEvent } from "@maturity/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client.ts";
 import { openDatabase } from "./client.ts";
-import { countEvents, insertNewEvents, latestEvents } from "./queries/event-store.ts";
+import { appendEvents, countEvents, latestEvents } from "./queries/event-store.ts";
 import { sql } from "drizzle-orm";
 import { createScratchDatabase, testDatabaseUrl } from "./testing/index.ts";
 import type { ScratchDatabase } from "./testing/index.ts";
 
 async function tableColumns(handle: DatabaseHandle): Promise<string[]> {
   const result = await handle.db.execute(
-    sql`select table_name || '.' || column_name || ':' || data_type as col from information_schema.columns
-        where table_schema = 'public' order by table_name, ordinal_position`,
+    sql`select table_schema || '.' || table_name || '.' || column_name || ':' || data_type as col
+        from information_schema.columns where table_schema in ('public', 'projections')
+        and table_name not like 'telemetry_events_%' order by table_schema, table_name, ordinal_position`,
   );
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { col: string }[];
   return rows.map((row) => row.col);
 }
+
+const appliedAt = "2026-11-24T12:00:00.000Z";
 
 describe("the same migrations on the Postgres server and on PGlite", () => {
   let scratch: ScratchDatabase;
@@ -35,13 +38,13 @@ describe("the same migrations on the Postgres server and on PGlite", () => {
 
   it("produce identical tables", async () => {
     const serverColumns = await tableColumns(server);
-    expect(serverColumns).toContain("events.event_id:text");
-    expect(serverColumns).toContain("systems.latest_event_at:timestamp with time zone");
+    expect(serverColumns).toContain("public.events.event_id:text");
+    expect(serverColumns).toContain("projections.system_reports.report:jsonb");
     expect(await tableColumns(embedded)).toEqual(serverColumns);
   });
 
   it("are idempotent: opening an up-to-date database again applies nothing and keeps the data", async () => {
-    await insertNewEvents(server.db, exampleEvents.slice(0, 3));
+    await server.db.transaction((tx) => appendEvents(tx, exampleEvents.slice(0, 3), appliedAt));
     const reopened = await openDatabase({ url: scratch.url });
     expect(await countEvents(reopened.db)).toBe(3);
     await reopened.close();
@@ -52,10 +55,12 @@ describe("the same migrations on the Postgres server and on PGlite", () => {
     async (which) => {
       const handle = which === "server" ? server : embedded;
       const event = { ...exampleEvents[0]!, id: `once-${which}`, subject: `once-${which}` } as MaturityEvent;
-      expect(await insertNewEvents(handle.db, [event, event])).toHaveLength(1);
-      expect(await insertNewEvents(handle.db, [event])).toHaveLength(0);
+      const append = (batch: MaturityEvent[]) =>
+        handle.db.transaction((tx) => appendEvents(tx, batch, appliedAt));
+      expect(await append([event, event])).toHaveLength(1);
+      expect(await append([event])).toHaveLength(0);
       // Same id from another source is another event.
-      expect(await insertNewEvents(handle.db, [{ ...event, source: "elsewhere" }])).toHaveLength(1);
+      expect(await append([{ ...event, source: "elsewhere" }])).toHaveLength(1);
       expect(await countEvents(handle.db, { eventId: event.id })).toBe(2);
       const [latest] = await latestEvents(handle.db, { systemId: event.subject, limit: 1 });
       expect(latest?.time).toBe(new Date(event.time).toISOString());

@@ -33,12 +33,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if ("url" in config) {
     const client = postgres(config.url, { max: 10, onnotice: () => undefined });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
+    // Several processes may start at once (two workers, ingest, web): one migrates, the others
+    // wait on the lock and then find nothing left to apply.
+    const lockHolder = await client.reserve();
     try {
+      await lockHolder`select pg_advisory_lock(7422000)`;
       await migratePostgres(db, { migrationsFolder });
     } catch (error) {
+      lockHolder.release();
       await client.end();
       throw error;
     }
+    await lockHolder`select pg_advisory_unlock(7422000)`;
+    lockHolder.release();
     return { db: db as unknown as Database, driver: "postgres", close: () => client.end() };
   }
   let client: PGlite;

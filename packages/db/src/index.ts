@@ -1,5 +1,17 @@
 export { openDatabase } from "./client.ts";
 export type { Database, DatabaseConfig, DatabaseHandle, Transaction } from "./client.ts";
+export { canonicalJson, chainHash, genesisHash } from "./chain.ts";
+export * from "./latency-buckets.ts";
 export * from "./queries/event-store.ts";
+export * from "./queries/llm-usage.ts";
+export * from "./queries/projections.ts";
 export * from "./queries/systems.ts";
+export { dropExpiredTelemetryPartitions, rowsOf } from "./queries/telemetry-partitions.ts";
+export type { AxisChange } from "./queries/projections.ts";
 export { and, asc, desc, eq, sql } from "drizzle-orm";
+export * from "./queries/verify-chain.ts";
+export * from "./queries/replay-source.ts";
+export * from "./queries/projection-swap.ts";
+export { projectionTables, liveProjections } from "./schema/projections.ts";
+export type { ProjectionTables } from "./schema/projections.ts";
+export { bulkInsert } from "./queries/bulk-insert.ts";

@@ -1,7 +1,14 @@
 import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
-import type { BatchHandler, ConsumedRecord, EventLog, LogRecord, Subscription } from "./event-log.ts";
+import type {
+  BatchHandler,
+  ConsumedRecord,
+  DeadLetter,
+  EventLog,
+  LogRecord,
+  Subscription,
+} from "./event-log.ts";
 
 interface PendingRecord extends ConsumedRecord {
   /** Byte offset just past this record's line: the offset to commit once it is applied. */
@@ -103,6 +110,20 @@ export async function openEmbeddedLog(directory: string): Promise<EventLog> {
           await loop;
         },
       };
+    },
+    async deadLetter(records: DeadLetter[]) {
+      if (records.length === 0) return;
+      const deadLetterFile = await open(path.join(directory, "dead-letters.ndjson"), "a");
+      try {
+        await deadLetterFile.write(records.map((record) => JSON.stringify(record) + "\n").join(""));
+        await deadLetterFile.sync();
+      } finally {
+        await deadLetterFile.close();
+      }
+    },
+    async consumerLag() {
+      // Offsets here are bytes, not records: no honest record count without reading the file.
+      return null;
     },
     async isWritable() {
       return !closed;

@@ -1,6 +1,6 @@
 import { Kafka, Partitioners, logLevel } from "kafkajs";
 import type { Admin, Consumer, Producer } from "kafkajs";
-import type { BatchHandler, EventLog, LogRecord, Subscription } from "./event-log.ts";
+import type { BatchHandler, DeadLetter, EventLog, LogRecord, Subscription } from "./event-log.ts";
 
 export interface KafkaLogOptions {
   brokers: string[];
@@ -28,6 +28,7 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopic(admin, options.topic, options.partitions ?? 6, options.replicationFactor ?? 1);
+  await ensureTopic(admin, deadLetterTopic(options.topic), 1, options.replicationFactor ?? 1);
   const producer: Producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
@@ -86,6 +87,35 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
         },
       };
     },
+    async deadLetter(records: DeadLetter[]) {
+      if (records.length === 0) return;
+      await producer.send({
+        topic: deadLetterTopic(options.topic),
+        acks: -1,
+        messages: records.map((record) => ({
+          key: record.key,
+          value: record.value,
+          headers: { reason: record.reason, position: record.position },
+        })),
+      });
+    },
+    async consumerLag(groupId: string) {
+      const [ends, committed] = await Promise.all([
+        admin.fetchTopicOffsets(options.topic),
+        admin.fetchOffsets({ groupId, topics: [options.topic] }),
+      ]);
+      const committedByPartition = new Map(
+        (committed[0]?.partitions ?? []).map((partition) => [partition.partition, BigInt(partition.offset)]),
+      );
+      let lag = 0n;
+      for (const end of ends) {
+        const at = committedByPartition.get(end.partition) ?? -1n;
+        // -1 means nothing committed yet: everything from the low watermark is pending.
+        const from = at < 0n ? BigInt(end.low) : at;
+        lag += BigInt(end.high) - from;
+      }
+      return Number(lag);
+    },
     async isWritable() {
       try {
         await admin.fetchTopicMetadata({ topics: [options.topic] });
@@ -101,6 +131,11 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
       await admin.disconnect();
     },
   };
+}
+
+/** Where records that can never be applied are parked, with the reason in a header. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
 }
 
 async function ensureTopic(

@@ -1,12 +1,12 @@
 // The continuous axis score of DESIGN §4 and the sequencing rule: no credit above the first level
 // that is not consolidated; criteria met up there are "ahead of foundation".
 import type { AxisScore, CriterionResult } from "@maturity/model";
-import type { CriterionOutcome } from "./criteria/evaluate.ts";
 
 export const maxLevel = 5;
 
-export function scoreAxis(outcomes: readonly CriterionOutcome[]): AxisScore {
-  const byLevel = (level: number) => outcomes.filter((c) => c.level === level);
+/** Scores an axis from its criterion results (flagging `aheadOfFoundation` on them in place). */
+export function scoreAxis(criteria: CriterionResult[]): AxisScore {
+  const byLevel = (level: number) => criteria.filter((c) => c.level === level);
   let consolidated = 0;
   let fraction = 0;
   for (let level = 2; level <= maxLevel; level++) {
@@ -20,14 +20,15 @@ export function scoreAxis(outcomes: readonly CriterionOutcome[]): AxisScore {
     break;
   }
   const level = 1 + consolidated;
-  const criteria: CriterionResult[] = outcomes.map(({ staleEvidence: _stale, ...c }) => ({
-    ...c,
-    aheadOfFoundation: c.met && c.level > level + 1,
-  }));
+  const ahead: string[] = [];
+  for (const c of criteria) {
+    c.aheadOfFoundation = c.met && c.level > level + 1;
+    if (c.aheadOfFoundation) ahead.push(c.id);
+  }
   return {
     score: Math.min(maxLevel, level + fraction),
     level,
     criteria,
-    aheadOfFoundation: criteria.filter((c) => c.aheadOfFoundation).map((c) => c.id),
+    aheadOfFoundation: ahead,
   };
 }

@@ -1,9 +1,10 @@
 // @maturity/scoring: pure functions from events to facts to score reports. No I/O, no clock.
 export { initialFacts, initialSystemFacts, initialQueueFacts } from "./facts/initial.ts";
 export { evolve, evolveSystem, foldEvents } from "./facts/fold.ts";
+export type { FoldOptions } from "./facts/fold.ts";
 export { factsVersion } from "./facts/types.ts";
 export type * from "./facts/types.ts";
-export { scoreSystem, scoreOrg } from "./report.ts";
+export { assembleReport, scoreSystem, scoreOrg } from "./report.ts";
 export { scoreEvents } from "./score-events.ts";
 export { computeMetrics, median, percentile } from "./metrics/index.ts";
 export { rollupTracks } from "./rollups.ts";

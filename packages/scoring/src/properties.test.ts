@@ -53,10 +53,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(eventsArb, asOfArb, (events, asOf) => {
         const fromAllFacts = scoreOrg(fold(events), { asOf });
-        const fromEarlierEvents = scoreOrg(
-          fold(events.filter((e) => Date.parse(e.time) <= asOf)),
-          { asOf },
-        );
+        const fromEarlierEvents = scoreOrg(fold(events.filter((e) => Date.parse(e.time) <= asOf)), { asOf });
         expect(fromAllFacts).toEqual(fromEarlierEvents);
       }),
       runs,
@@ -88,7 +85,11 @@ describe("properties", () => {
     [
       "reproducibility.l3.pipelines-automated",
       (time) => [
-        event("ci.pipeline.completed", "alpha", time, { pipeline: "training", status: "succeeded", trigger: "schedule" }),
+        event("ci.pipeline.completed", "alpha", time, {
+          pipeline: "training",
+          status: "succeeded",
+          trigger: "schedule",
+        }),
       ],
     ],
   ];
@@ -103,7 +104,9 @@ describe("properties", () => {
           const asOf = propertyAsOf;
           // alpha stays a registered classical system (generated catalogue events for it are dropped)
           // and exists before any generated event, so cadence weeks do not change either.
-          const generated = events.filter((e) => !(e.subject === "alpha" && e.type.startsWith("catalog.system")));
+          const generated = events.filter(
+            (e) => !(e.subject === "alpha" && e.type.startsWith("catalog.system")),
+          );
           const base = [register("alpha", "2025-01-01T00:00:00Z", { kind: "classical" }), ...generated];
           const extra = times.flatMap((time, n) => make(time, n));
           const degree = (list: MaturityEvent[]) =>

@@ -57,7 +57,8 @@ describe("a system at level 2 on every axis", () => {
       expect(system.axes[axis].level, axis).toBe(2);
       expect(system.axes[axis].score, axis).toBeGreaterThanOrEqual(2);
       expect(system.axes[axis].score, axis).toBeLessThan(3);
-      for (const c of system.axes[axis].criteria.filter((c) => c.level === 2)) expect(c.status, c.id).toBe("met");
+      for (const c of system.axes[axis].criteria.filter((c) => c.level === 2))
+        expect(c.status, c.id).toBe("met");
     }
   });
 

@@ -43,7 +43,13 @@ function scoreResolved(
   const since = firstSeen(facts, asOf);
   if (since === null) return null;
   const identity = resolveIdentity(facts, asOf);
-  const views = new PopulationViews({ facts, identity, queues, asOf, windowStart: asOf - windowDays * dayMs });
+  const views = new PopulationViews({
+    facts,
+    identity,
+    queues,
+    asOf,
+    windowStart: asOf - windowDays * dayMs,
+  });
 
   const outcomes = new Map<Axis, CriterionOutcome[]>(axes.map((axis) => [axis, []]));
   for (const criterion of rubric.criteria) {
@@ -54,10 +60,10 @@ function scoreResolved(
   const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
   for (const axis of axes) {
     const axisOutcomes = outcomes.get(axis) ?? [];
-    systemAxes[axis] = presentable(scoreAxis(axisOutcomes));
+    systemAxes[axis] = presentable(scoreAxis(axisOutcomes.map((c) => c.result)));
     stale[axis] = axisOutcomes
       .filter((c) => c.staleEvidence.length > 0)
-      .map((c) => ({ id: c.id, evidence: c.staleEvidence }));
+      .map((c) => ({ id: c.result.id, evidence: c.staleEvidence }));
   }
   const metrics = computeMetrics(facts, asOf, metricsWindowDays);
   const risks = identity.retired
@@ -83,11 +89,9 @@ function scoreResolved(
 // is consolidated), degrees to 4.
 function presentable(score: AxisScore): AxisScore {
   const ceiling = score.level === 5 ? 5 : score.level + 0.99;
-  return {
-    ...score,
-    score: Math.min(ceiling, Math.round(score.score * 100) / 100),
-    criteria: score.criteria.map((c) => ({ ...c, degree: Math.round(c.degree * 10_000) / 10_000 })),
-  };
+  score.score = Math.min(ceiling, Math.round(score.score * 100) / 100);
+  for (const c of score.criteria) c.degree = Math.round(c.degree * 10_000) / 10_000;
+  return score;
 }
 
 /** Scores every system in the facts, then rolls up per team and org. */
@@ -98,7 +102,15 @@ export function scoreOrg(facts: OrgFacts, options: ScoreOptions): ScoreReport {
     const report = scoreResolved(facts.systems[systemId] as SystemFacts, resolved, facts.queues);
     if (report !== null) systems.push(report);
   }
-  return assembleReport(systems, resolved);
+  return assembleResolved(systems, resolved);
+}
+
+/** A few ids behind the system's unmet criteria (risk evidence is kept short). */
+function unmetEvidence(s: SystemReport): string[] {
+  const ids: string[] = [];
+  for (const axis of axes)
+    for (const c of s.axes[axis].criteria) if (!c.met && c.evidence[0] !== undefined) ids.push(c.evidence[0]);
+  return ids;
 }
 
 function scoredSystem(s: SystemReport): ScoredSystem {
@@ -107,7 +119,15 @@ function scoredSystem(s: SystemReport): ScoredSystem {
   return { kind: s.kind, scores };
 }
 
-function assembleReport(systems: SystemReport[], options: ResolvedOptions): ScoreReport {
+/**
+ * Builds the whole report from system reports already scored: team and org rollups and the
+ * team-level risks. The worker uses it on stored reports, so it does not re-score every system.
+ */
+export function assembleReport(systems: SystemReport[], options: ScoreOptions): ScoreReport {
+  return assembleResolved(systems, resolveOptions(options));
+}
+
+function assembleResolved(systems: SystemReport[], options: ResolvedOptions): ScoreReport {
   const active = systems.filter((s) => !s.retired);
   const byTeam = new Map<string, SystemReport[]>();
   for (const s of active) {
@@ -119,7 +139,11 @@ function assembleReport(systems: SystemReport[], options: ResolvedOptions): Scor
   const risks: Risk[] = active.flatMap((s) => s.risks);
   for (const team of [...byTeam.keys()].sort()) {
     const members = byTeam.get(team) ?? [];
-    const rollup: TeamRollup = { team, systemCount: members.length, ...rollupTracks(members.map(scoredSystem)) };
+    const rollup: TeamRollup = {
+      team,
+      systemCount: members.length,
+      ...rollupTracks(members.map(scoredSystem)),
+    };
     teams.push(rollup);
     const gapRisk = trackGapRisk({
       rollup,
@@ -129,7 +153,7 @@ function assembleReport(systems: SystemReport[], options: ResolvedOptions): Scor
           systemId: s.systemId,
           kind: s.kind,
           riskTier: s.riskTier,
-          evidence: axes.flatMap((axis) => s.axes[axis].criteria.filter((c) => !c.met).flatMap((c) => c.evidence)),
+          evidence: unmetEvidence(s),
         })),
     });
     if (gapRisk !== null) risks.push(gapRisk);

@@ -1,5 +1,12 @@
 // Track rollups: medians of system axis scores per track; retired systems are left out by callers.
-import { axes, type Axis, type SystemKind, type TrackGap, type Tracks, type TrackScores } from "@maturity/model";
+import {
+  axes,
+  type Axis,
+  type SystemKind,
+  type TrackGap,
+  type Tracks,
+  type TrackScores,
+} from "@maturity/model";
 import { median } from "./metrics/stats.ts";
 
 export interface ScoredSystem {

@@ -31,12 +31,19 @@ describe("deployment far ahead of evaluation", () => {
   it("reaches level 3 on deployment while evaluation stays at level 1", () => {
     expect(system.axes.deployment.level).toBe(3);
     expect(system.axes.evaluation.level).toBe(1);
-    expect(criterionOf(system, "evaluation.l2.results-recorded")).toMatchObject({ status: "unmet", degree: 0 });
+    expect(criterionOf(system, "evaluation.l2.results-recorded")).toMatchObject({
+      status: "unmet",
+      degree: 0,
+    });
   });
 
   it("ranks the deployment–evaluation mismatch as the system's and the org's top risk", () => {
     const top = system.risks[0];
-    expect(top).toMatchObject({ kind: "axis_mismatch", axes: ["deployment", "evaluation"], systemId: "pricing" });
+    expect(top).toMatchObject({
+      kind: "axis_mismatch",
+      axes: ["deployment", "evaluation"],
+      systemId: "pricing",
+    });
     expect(report.org.risks[0]).toEqual(top);
     expect(top?.nextUpgrade).toMatch(/experiment tracking|evaluation/i);
     expect(top?.evidence.length).toBeGreaterThan(0);
@@ -65,7 +72,13 @@ describe("an LLM system lagging a classical one in the same team", () => {
     expect(team?.tracks.classical.evaluation).toBe(classical.axes.evaluation.score);
     expect(team?.tracks.llm.evaluation).toBe(llm.axes.evaluation.score);
     expect(team?.tracks.agent.evaluation).toBeNull();
-    for (const axis of ["reproducibility", "evaluation", "deployment", "observability", "governance"] as const)
+    for (const axis of [
+      "reproducibility",
+      "evaluation",
+      "deployment",
+      "observability",
+      "governance",
+    ] as const)
       expect(team?.trackGap[axis]).toBeCloseTo(classical.axes[axis].score - llm.axes[axis].score, 2);
     expect(report.org.trackGap.governance).toBeCloseTo(classical.axes.governance.score - 1, 2);
   });
@@ -86,7 +99,8 @@ describe("a practice adopted mid-window", () => {
     register("forecast", daysBefore(asOf, 365)),
     ...weekly(later(6), 12, (time, w) => [deploy("forecast", time, { deploymentId: `f-${w}` })]),
   ];
-  const at = (time: string) => criterionOf(systemOf(scoreEvents(events, { asOf: time }), "forecast"), "deployment.l2.weekly-deploys");
+  const at = (time: string) =>
+    criterionOf(systemOf(scoreEvents(events, { asOf: time }), "forecast"), "deployment.l2.weekly-deploys");
 
   it("raises the degree as the window fills, and meets it once the window is full", () => {
     const now = at(asOf);
@@ -96,7 +110,8 @@ describe("a practice adopted mid-window", () => {
     expect(fourWeeksOn.degree).toBeCloseTo(10 / 12, 4);
     expect(sixWeeksOn.degree).toBe(1);
     expect(sixWeeksOn.met).toBe(true);
-    const score = (time: string) => systemOf(scoreEvents(events, { asOf: time }), "forecast").axes.deployment.score;
+    const score = (time: string) =>
+      systemOf(scoreEvents(events, { asOf: time }), "forecast").axes.deployment.score;
     expect(score(later(4))).toBeGreaterThan(score(asOf));
     expect(score(later(6))).toBeGreaterThan(score(later(4)));
   });

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readIngestConfig } from "@maturity/ingest";
 import { z } from "zod";
 
 const roles = ["ingest", "worker", "web"] as const;
@@ -41,5 +42,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env) {
     kafkaBrokers: env.KAFKA_BROKERS?.split(",")
       .map((broker) => broker.trim())
       .filter(Boolean),
+    /** INGEST_TOKENS, webhook secrets, limits: read by the ingest app's own env reader. */
+    ingest: readIngestConfig(source, "embedded"),
   };
 }

@@ -33,7 +33,7 @@ type PlatformConfig = Pick<
   | "WORKER_GROUP_ID"
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
->;
+> & { ingest?: WebEnv["ingest"] };
 
 /**
  * Starts the parts this process runs (ingest, worker, web) over one database and one event log.
@@ -77,7 +77,13 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       .status(ready ? 200 : 503)
       .send({ status: ready ? "ready" : "not_ready", databaseReady, logWritable });
   });
-  if (roles.has("ingest")) await app.register(ingestPlugin, { log });
+  app.get("/metrics", async (_request, reply) =>
+    reply.type("text/plain; version=0.0.4").send(worker?.metrics.render() ?? ""),
+  );
+  if (roles.has("ingest")) {
+    // The worker's metrics own /metrics here; ingest's go beside them.
+    await app.register(ingestPlugin, { log, config: config.ingest, metricsRoute: "/metrics/ingest" });
+  }
   if (roles.has("web")) await app.register(webPlugin, { db: database.db });
 
   const worker = roles.has("worker")

@@ -1,41 +1,144 @@
 import type { MaturityEvent } from "@maturity/model";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { highVolumeEventTypes } from "@maturity/model";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { chainHash, genesisHash } from "../chain.ts";
 import type { Database, Transaction } from "../client.ts";
-import { events } from "../schema/events.ts";
+import { chainHeads, events, telemetryEvents } from "../schema/events.ts";
+import { ensureTelemetryPartitions } from "./telemetry-partitions.ts";
 import { toIsoTime } from "./time.ts";
 
 type Queryable = Database | Transaction;
 
-/**
- * Appends events to the store, ignoring any already stored under the same (source, id).
- * Returns only the events that were new, so callers fold each event into projections once.
- */
-export async function insertNewEvents(
-  tx: Queryable,
-  batch: readonly MaturityEvent[],
-): Promise<MaturityEvent[]> {
-  const unique = new Map<string, MaturityEvent>();
-  for (const event of batch) unique.set(eventKey(event.source, event.id), event);
-  if (unique.size === 0) return [];
-  const inserted = await tx
-    .insert(events)
-    .values(
-      [...unique.values()].map((event) => ({
-        source: event.source,
-        eventId: event.id,
-        type: event.type,
-        systemId: event.subject,
-        time: event.time,
-        payload: event,
-      })),
-    )
-    .onConflictDoNothing({ target: [events.source, events.eventId] })
-    .returning({ source: events.source, eventId: events.eventId });
-  return inserted.map((row) => unique.get(eventKey(row.source, row.eventId))!);
+const highVolume = new Set<string>(highVolumeEventTypes);
+
+export function isHighVolume(event: MaturityEvent): boolean {
+  return highVolume.has(event.type);
 }
 
-function eventKey(source: string, id: string): string {
-  return `${source}\u0000${id}`;
+/**
+ * Appends events to the store, ignoring any already stored under the same (source, id), and
+ * returns only the new ones, in batch order, so callers fold each event into projections once.
+ * Must run inside the transaction that also updates the projections.
+ */
+export async function appendEvents(
+  tx: Transaction,
+  batch: readonly MaturityEvent[],
+  appliedAt: string,
+): Promise<MaturityEvent[]> {
+  const unique = new Map<string, MaturityEvent>();
+  for (const event of batch) if (!unique.has(eventKey(event))) unique.set(eventKey(event), event);
+  const main: MaturityEvent[] = [];
+  const telemetry: MaturityEvent[] = [];
+  for (const event of unique.values()) (isHighVolume(event) ? telemetry : main).push(event);
+
+  const fresh = new Set<string>();
+  for (const key of await appendChained(tx, main, appliedAt)) fresh.add(key);
+  for (const key of await appendTelemetry(tx, telemetry, appliedAt)) fresh.add(key);
+  return [...unique.values()].filter((event) => fresh.has(eventKey(event)));
+}
+
+async function appendChained(tx: Transaction, main: MaturityEvent[], appliedAt: string): Promise<string[]> {
+  if (main.length === 0) return [];
+  const systemIds = [...new Set(main.map((event) => event.subject))].sort();
+  // Lock the chain heads first (sorted, so two workers never deadlock): from here on no other
+  // transaction can extend these chains or store these systems' events until we commit.
+  await tx
+    .insert(chainHeads)
+    .values(systemIds.map((systemId) => ({ systemId, systemSeq: 0, hash: genesisHash })))
+    .onConflictDoNothing();
+  const heads = await tx
+    .select()
+    .from(chainHeads)
+    .where(inArray(chainHeads.systemId, systemIds))
+    .orderBy(chainHeads.systemId)
+    .for("update");
+  const stored = await storedKeys(tx, main);
+  const fresh = main.filter((event) => !stored.has(eventKey(event)));
+  if (fresh.length === 0) return [];
+
+  const head = new Map(heads.map((row) => [row.systemId, { systemSeq: row.systemSeq, hash: row.hash }]));
+  const rows = fresh.map((event) => {
+    const previous = head.get(event.subject)!;
+    const link = { systemSeq: previous.systemSeq + 1, hash: chainHash(previous.hash, event) };
+    head.set(event.subject, link);
+    return {
+      source: event.source,
+      eventId: event.id,
+      type: event.type,
+      systemId: event.subject,
+      time: event.time,
+      payload: event,
+      appliedAt,
+      systemSeq: link.systemSeq,
+      prevHash: previous.hash,
+      hash: link.hash,
+    };
+  });
+  for (let start = 0; start < rows.length; start += 1_000) {
+    await tx.insert(events).values(rows.slice(start, start + 1_000));
+  }
+  for (const systemId of new Set(fresh.map((event) => event.subject))) {
+    const link = head.get(systemId)!;
+    await tx
+      .update(chainHeads)
+      .set({ systemSeq: link.systemSeq, hash: link.hash })
+      .where(eq(chainHeads.systemId, systemId));
+  }
+  return fresh.map(eventKey);
+}
+
+async function storedKeys(tx: Transaction, batch: MaturityEvent[]): Promise<Set<string>> {
+  const stored = new Set<string>();
+  for (let start = 0; start < batch.length; start += 1_000) {
+    const slice = batch.slice(start, start + 1_000);
+    const rows = await tx
+      .select({ source: events.source, eventId: events.eventId })
+      .from(events)
+      .where(
+        sql`(${events.source}, ${events.eventId}) in (${sql.join(
+          slice.map((event) => sql`(${event.source}, ${event.id})`),
+          sql`, `,
+        )})`,
+      );
+    for (const row of rows) stored.add(`${row.source}\u0000${row.eventId}`);
+  }
+  return stored;
+}
+
+async function appendTelemetry(
+  tx: Transaction,
+  telemetry: MaturityEvent[],
+  appliedAt: string,
+): Promise<string[]> {
+  if (telemetry.length === 0) return [];
+  await ensureTelemetryPartitions(
+    tx,
+    telemetry.map((event) => event.time),
+  );
+  const keys: string[] = [];
+  for (let start = 0; start < telemetry.length; start += 1_000) {
+    const inserted = await tx
+      .insert(telemetryEvents)
+      .values(
+        telemetry.slice(start, start + 1_000).map((event) => ({
+          source: event.source,
+          eventId: event.id,
+          type: event.type,
+          systemId: event.subject,
+          time: event.time,
+          payload: event,
+          appliedAt,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ source: telemetryEvents.source, eventId: telemetryEvents.eventId });
+    for (const row of inserted) keys.push(`${row.source}\u0000${row.eventId}`);
+  }
+  return keys;
+}
+
+function eventKey(event: { source: string; id: string }): string {
+  return `${event.source}\u0000${event.id}`;
 }
 
 export interface StoredEvent {
@@ -70,18 +173,23 @@ export async function latestEvents(
   return rows.map((row) => ({ ...row, time: toIsoTime(row.time) }));
 }
 
-/** How many stored events carry this (source, id): 0 or 1, by the unique key. */
+/** How many events (telemetry included) the store holds, optionally of one (source, id). */
 export async function countEvents(
   db: Queryable,
   filter: { source?: string; eventId?: string } = {},
 ): Promise<number> {
-  const conditions = [
-    filter.source === undefined ? undefined : eq(events.source, filter.source),
-    filter.eventId === undefined ? undefined : eq(events.eventId, filter.eventId),
-  ];
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(events)
-    .where(and(...conditions));
-  return row?.count ?? 0;
+  let total = 0;
+  for (const table of [events, telemetryEvents]) {
+    const [row] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(table)
+      .where(
+        and(
+          filter.source === undefined ? undefined : eq(table.source, filter.source),
+          filter.eventId === undefined ? undefined : eq(table.eventId, filter.eventId),
+        ),
+      );
+    total += row?.count ?? 0;
+  }
+  return total;
 }

@@ -1,68 +1,144 @@
 import type { MaturityEvent } from "@maturity/model";
-import { asc, sql } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
-import { systems } from "../schema/systems.ts";
+import { liveProjections } from "../schema/projections.ts";
+import type { ProjectionTables } from "../schema/projections.ts";
 import { toIsoTime } from "./time.ts";
 
 type Queryable = Database | Transaction;
 
+export type SystemRow = ProjectionTables["systems"]["$inferSelect"];
+export type UnmappedRow = ProjectionTables["unmappedSources"]["$inferSelect"];
+
 /**
- * Folds newly stored events into the systems read model. Callers pass only events that were new
- * to the store, which is what keeps a redelivered event from being counted twice.
+ * Folds newly stored events into the systems read model held in `rows` (pure, in memory): event
+ * counts, latest event time, catalogue fields. The worker runs it on the rows a batch touches; a
+ * replay runs it on every row at once — the same code, so both build the same table.
  */
-export async function applyToSystems(tx: Queryable, newEvents: readonly MaturityEvent[]): Promise<void> {
+export function evolveSystemRows(rows: Map<string, SystemRow>, newEvents: readonly MaturityEvent[]): void {
   const bySystem = new Map<string, MaturityEvent[]>();
   for (const event of newEvents) {
-    if (event.type === "gpu.queue.configured") continue; // its subject is a queue, not a system
+    // A queue's events and unmapped native ids are not systems.
+    if (event.type === "gpu.queue.configured" || event.subject.startsWith("unmapped:")) continue;
     const list = bySystem.get(event.subject) ?? [];
     list.push(event);
     bySystem.set(event.subject, list);
   }
   for (const [systemId, list] of bySystem) {
     const ordered = [...list].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-    const latest = ordered[ordered.length - 1]!.time;
-    const catalogue = catalogueFields(ordered);
-    await tx
-      .insert(systems)
-      .values({ systemId, eventCount: list.length, latestEventAt: latest, ...catalogue })
-      .onConflictDoUpdate({
-        target: systems.systemId,
-        set: {
-          eventCount: sql`${systems.eventCount} + ${list.length}`,
-          latestEventAt: sql`greatest(${systems.latestEventAt}, ${latest}::timestamptz)`,
-          ...catalogue,
-        },
-      });
-  }
-}
-
-type CatalogueFields = Partial<
-  Pick<typeof systems.$inferInsert, "name" | "team" | "kind" | "riskTier" | "retiredAt">
->;
-
-function catalogueFields(ordered: readonly MaturityEvent[]): CatalogueFields {
-  const fields: CatalogueFields = {};
-  for (const event of ordered) {
-    if (event.type === "catalog.system.registered" || event.type === "catalog.system.updated") {
-      const data = event.data;
-      if (data.name !== undefined) fields.name = data.name;
-      if (data.team !== undefined) fields.team = data.team;
-      if (data.kind !== undefined) fields.kind = data.kind;
-      if (data.riskTier !== undefined) fields.riskTier = data.riskTier;
-    } else if (event.type === "catalog.system.retired") {
-      fields.retiredAt = event.time;
+    const latest = toIsoTime(ordered[ordered.length - 1]!.time);
+    const row: SystemRow = rows.get(systemId) ?? {
+      systemId,
+      name: null,
+      team: null,
+      kind: null,
+      riskTier: null,
+      eventCount: 0,
+      latestEventAt: latest,
+      retiredAt: null,
+    };
+    row.eventCount += list.length;
+    if (Date.parse(latest) > Date.parse(row.latestEventAt)) row.latestEventAt = latest;
+    for (const event of ordered) {
+      if (event.type === "catalog.system.registered" || event.type === "catalog.system.updated") {
+        const data = event.data;
+        if (data.name !== undefined) row.name = data.name;
+        if (data.team !== undefined) row.team = data.team;
+        if (data.kind !== undefined) row.kind = data.kind;
+        if (data.riskTier !== undefined) row.riskTier = data.riskTier;
+      } else if (event.type === "catalog.system.retired") {
+        row.retiredAt = toIsoTime(event.time);
+      }
     }
+    rows.set(systemId, row);
   }
-  return fields;
 }
 
-export type SystemRow = typeof systems.$inferSelect;
+/** Folds events whose native id no catalogue entry maps yet into the unmapped list (pure). */
+export function evolveUnmappedRows(
+  rows: Map<string, UnmappedRow>,
+  newEvents: readonly MaturityEvent[],
+): void {
+  for (const event of newEvents) {
+    if (!event.subject.startsWith("unmapped:")) continue;
+    const ref = event.subject.slice("unmapped:".length);
+    const time = toIsoTime(event.time);
+    const row = rows.get(ref) ?? { ref, eventCount: 0, firstSeenAt: time, lastSeenAt: time };
+    row.eventCount += 1;
+    if (Date.parse(time) < Date.parse(row.firstSeenAt)) row.firstSeenAt = time;
+    if (Date.parse(time) > Date.parse(row.lastSeenAt)) row.lastSeenAt = time;
+    rows.set(ref, row);
+  }
+}
 
-export async function listSystems(db: Queryable): Promise<SystemRow[]> {
-  const rows = await db.select().from(systems).orderBy(asc(systems.systemId));
-  return rows.map((row) => ({
+/** Applies new events to the systems and unmapped read models of the live projections. */
+export async function applyToSystems(tx: Transaction, newEvents: readonly MaturityEvent[]): Promise<void> {
+  const { systems, unmappedSources } = liveProjections;
+  const systemIds = [...new Set(newEvents.map((event) => event.subject))];
+  if (systemIds.length === 0) return;
+  const systemRows = new Map(
+    (await tx.select().from(systems).where(inArray(systems.systemId, systemIds)).for("update")).map((row) => [
+      row.systemId,
+      normaliseSystemRow(row),
+    ]),
+  );
+  evolveSystemRows(systemRows, newEvents);
+  await writeRows(tx, systems, [...systemRows.values()], systems.systemId);
+
+  const refs = systemIds.filter((id) => id.startsWith("unmapped:")).map((id) => id.slice("unmapped:".length));
+  if (refs.length === 0) return;
+  const unmappedRows = new Map(
+    (await tx.select().from(unmappedSources).where(inArray(unmappedSources.ref, refs)).for("update")).map(
+      (row) => [row.ref, normaliseUnmappedRow(row)],
+    ),
+  );
+  evolveUnmappedRows(unmappedRows, newEvents);
+  await writeRows(tx, unmappedSources, [...unmappedRows.values()], unmappedSources.ref);
+}
+
+/** Inserts or replaces whole rows (by primary key), in chunks. */
+export async function writeRows<T extends Record<string, unknown>>(
+  tx: Transaction,
+  table: ProjectionTables["systems"] | ProjectionTables["unmappedSources"],
+  rows: readonly T[],
+  key: ProjectionTables["systems"]["systemId"] | ProjectionTables["unmappedSources"]["ref"],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1_000) {
+    const chunk = rows.slice(start, start + 1_000);
+    const columns = Object.keys(chunk[0]!);
+    const set = Object.fromEntries(columns.map((column) => [column, sqlExcluded(column)]));
+    await tx
+      .insert(table)
+      .values(chunk as never)
+      .onConflictDoUpdate({ target: key, set: set as never });
+  }
+}
+
+/** `excluded.<column>` for an upsert; the schema's snake_case casing names the columns. */
+function sqlExcluded(column: string) {
+  return sql.raw(`excluded."${column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}"`);
+}
+
+function normaliseSystemRow(row: SystemRow): SystemRow {
+  return {
     ...row,
     latestEventAt: toIsoTime(row.latestEventAt),
     retiredAt: row.retiredAt === null ? null : toIsoTime(row.retiredAt),
-  }));
+  };
+}
+
+function normaliseUnmappedRow(row: UnmappedRow): UnmappedRow {
+  return { ...row, firstSeenAt: toIsoTime(row.firstSeenAt), lastSeenAt: toIsoTime(row.lastSeenAt) };
+}
+
+export async function listSystems(db: Queryable): Promise<SystemRow[]> {
+  const { systems } = liveProjections;
+  const rows = await db.select().from(systems).orderBy(asc(systems.systemId));
+  return rows.map(normaliseSystemRow);
+}
+
+export async function listUnmapped(db: Queryable): Promise<UnmappedRow[]> {
+  const { unmappedSources } = liveProjections;
+  const rows = await db.select().from(unmappedSources).orderBy(asc(unmappedSources.ref));
+  return rows.map(normaliseUnmappedRow);
 }

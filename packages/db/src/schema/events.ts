@@ -1,9 +1,13 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+const timestamptz = () => timestamp({ withTimezone: true, mode: "string" });
 
 /**
- * The event store: every accepted CloudEvent, append-only. (source, event_id) is the CloudEvents
- * identity, so a redelivered event is ignored rather than stored twice.
+ * The event store: every accepted CloudEvent except high-volume telemetry, append-only.
+ * (source, event_id) is the CloudEvents identity, so a redelivered event is ignored. Each system's
+ * events form a hash chain in the order they were stored (system_seq): a row's hash covers its
+ * canonical form and the previous row's hash, so an altered or removed row breaks the chain.
  */
 export const events = pgTable(
   "events",
@@ -13,15 +17,61 @@ export const events = pgTable(
     eventId: text().notNull(),
     type: text().notNull(),
     systemId: text().notNull(),
-    time: timestamp({ withTimezone: true, mode: "string" }).notNull(),
+    time: timestamptz().notNull(),
     /** The whole CloudEvent as received, extra attributes included. */
     payload: jsonb().notNull(),
-    storedAt: timestamp({ withTimezone: true, mode: "string" })
+    storedAt: timestamptz()
       .notNull()
       .default(sql`now()`),
+    /** The worker's clock for the batch that applied this event: replay re-runs with the same clock. */
+    appliedAt: timestamptz().notNull(),
+    /** Position in the system's chain, from 1. */
+    systemSeq: bigint({ mode: "number" }).notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
   },
   (table) => [
     uniqueIndex("events_source_event_id_key").on(table.source, table.eventId),
+    uniqueIndex("events_system_seq_key").on(table.systemId, table.systemSeq),
     index("events_system_time_idx").on(table.systemId, table.time),
+    index("events_applied_at_idx").on(table.appliedAt, table.seq),
   ],
 );
+
+/** The newest link of each system's chain; the next event of the system links to it. */
+export const chainHeads = pgTable("chain_heads", {
+  systemId: text().primaryKey(),
+  systemSeq: bigint({ mode: "number" }).notNull(),
+  hash: text().notNull(),
+});
+
+/**
+ * High-volume telemetry (llm.call.completed, agent.run.completed), range-partitioned by month on
+ * `time` (the migration declares the partitioning; drizzle-kit cannot). Old partitions are dropped
+ * after the retention period; what scoring needs from them is kept in the facts and in the usage
+ * rollups, which are permanent. The partition key must be part of any unique key, so identity here
+ * is (source, event_id, time); a CloudEvent keeps its time across redeliveries, so this is the
+ * same dedupe as the main store.
+ */
+export const telemetryEvents = pgTable(
+  "telemetry_events",
+  {
+    source: text().notNull(),
+    eventId: text().notNull(),
+    type: text().notNull(),
+    systemId: text().notNull(),
+    time: timestamptz().notNull(),
+    payload: jsonb().notNull(),
+    appliedAt: timestamptz().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.source, table.eventId, table.time] }),
+    index("telemetry_events_system_time_idx").on(table.systemId, table.time),
+    index("telemetry_events_applied_at_idx").on(table.appliedAt),
+  ],
+);
+
+/** Clock readings of the periodic re-scores, so replay re-runs them at the same instants. */
+export const rescoreTicks = pgTable("rescore_ticks", {
+  at: timestamptz().primaryKey(),
+});

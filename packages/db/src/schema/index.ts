@@ -1,2 +1,2 @@
 export * from "./events.ts";
-export * from "./systems.ts";
+export * from "./projections.ts";

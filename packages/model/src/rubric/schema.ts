@@ -95,7 +95,8 @@ export type RegulationClause = z.infer<typeof regulationClauseSchema>;
 export const evidenceKindSchema = z.enum(["state", "activity"]);
 export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
 
-export const criterionIdPattern = /^(reproducibility|evaluation|deployment|observability|governance)\.l[2-5]\.[a-z0-9]+(-[a-z0-9]+)*$/;
+export const criterionIdPattern =
+  /^(reproducibility|evaluation|deployment|observability|governance)\.l[2-5]\.[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const criterionDefinitionSchema = z.strictObject({
   id: z.string().regex(criterionIdPattern),

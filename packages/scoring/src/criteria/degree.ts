@@ -1,82 +1,109 @@
 // Interprets a rubric degree rule over a system's population views: degree in [0, 1], whether
-// there was any evidence at all, and the ids of the events looked at.
+// there was any evidence at all, and the events looked at. Rules walk records newest first in a
+// single pass, collecting evidence as they go (scoring 10,000 systems must stay well under a second).
 import type { DegreeRule, EvidenceKind, LeafRule } from "@maturity/model/rubric";
-import { weekMs } from "../time.ts";
-import type { PopulationViews, ViewRecord } from "../views/populations.ts";
+import { dayMs, weekMs } from "../time.ts";
+import type { PopulationViews } from "../views/populations.ts";
+import { rowAt, viewSize } from "../views/view.ts";
+import { EvidenceCollector, noEvidence, type Evidence } from "./evidence.ts";
 import { ruleMetric } from "./metric-rule.ts";
-import { matches, weightOf } from "./where.ts";
+import { rowTest } from "./where.ts";
 
 export interface DegreeResult {
   degree: number;
   /** False when nothing was observed: the criterion is no_data, not unmet. */
   hasData: boolean;
-  /** Records (or events) the degree was computed from, in no particular order. */
-  evidence: ViewRecord[] | string[];
+  evidence: Evidence;
 }
 
-const noData: DegreeResult = { degree: 0, hasData: false, evidence: [] };
+const noData = (): DegreeResult => ({ degree: 0, hasData: false, evidence: noEvidence() });
 
 // Below the bound, a metric rule still reports how close it comes, but never 1.
 const nearlyOne = 0.99;
 
 export interface DegreeInput {
   views: PopulationViews;
-  scope: EvidenceKind;
   /** Start of the system's life, for cadence rules on young systems. */
   since: number;
   windowDays: number;
 }
 
-export function evaluateDegree(rule: DegreeRule, input: DegreeInput): DegreeResult {
-  if (rule.rule !== "all") return evaluateLeaf(rule, input);
-  const parts = rule.rules.map((part) => evaluateLeaf(part, input));
-  if (parts.every((p) => !p.hasData)) return noData;
-  return {
-    degree: Math.min(...parts.map((p) => p.degree)),
-    hasData: true,
-    evidence: parts.flatMap((p) => p.evidence as ViewRecord[]),
-  };
+export function evaluateDegree(rule: DegreeRule, input: DegreeInput, scope: EvidenceKind): DegreeResult {
+  if (rule.rule !== "all") return evaluateLeaf(rule, input, scope);
+  const parts = rule.rules.map((part) => evaluateLeaf(part, input, scope));
+  if (parts.every((p) => !p.hasData)) return noData();
+  const evidence = new EvidenceCollector();
+  for (const p of parts) evidence.addIds([...p.evidence.ids].reverse());
+  return { degree: Math.min(...parts.map((p) => p.degree)), hasData: true, evidence: evidence.result() };
 }
 
-function evaluateLeaf(rule: LeafRule, input: DegreeInput): DegreeResult {
-  const { views, scope } = input;
+function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): DegreeResult {
+  const { views } = input;
   switch (rule.rule) {
     case "share": {
-      const considered = views.get(rule.of, scope).filter((r) => matches(r, rule.where));
+      const view = views.get(rule.of, scope);
+      const { id, weight } = view.cols;
+      const inScope = rowTest(rule.where, view.cols);
+      const holds = rowTest(rule.that, view.cols);
+      const evidence = new EvidenceCollector();
       let total = 0;
       let supporting = 0;
-      for (const r of considered) {
-        total += weightOf(r);
-        if (matches(r, rule.that)) supporting += weightOf(r);
+      for (let k = viewSize(view) - 1; k >= 0; k--) {
+        const row = rowAt(view, k);
+        if (!inScope(row)) continue;
+        evidence.add(id[row] as string);
+        const w = weight === undefined ? 1 : (weight[row] as number);
+        total += w;
+        if (holds(row)) supporting += w;
       }
-      return total === 0 ? noData : { degree: supporting / total, hasData: true, evidence: considered };
+      return total === 0
+        ? noData()
+        : { degree: supporting / total, hasData: true, evidence: evidence.result() };
     }
     case "present": {
-      const considered = views.get(rule.of, scope);
-      if (considered.length === 0) return noData;
-      const supporting = considered.filter((r) => matches(r, rule.that));
-      return supporting.length > 0
-        ? { degree: 1, hasData: true, evidence: supporting }
-        : { degree: 0, hasData: true, evidence: considered };
+      const view = views.get(rule.of, scope);
+      if (viewSize(view) === 0) return noData();
+      const holds = rowTest(rule.that, view.cols);
+      const supporting = new EvidenceCollector();
+      for (let k = viewSize(view) - 1; k >= 0; k--) {
+        const row = rowAt(view, k);
+        if (holds(row)) supporting.add(view.cols.id[row] as string);
+      }
+      if (supporting.count > 0) return { degree: 1, hasData: true, evidence: supporting.result() };
+      return { degree: 0, hasData: true, evidence: new EvidenceCollector().addView(view).result() };
     }
     case "cadence":
-      return cadence(rule, input);
+      return cadence(rule, input, scope);
     case "covers": {
-      const considered = views.get(rule.of, scope).filter((r) => matches(r, rule.where));
-      if (considered.length === 0) return noData;
-      const found = new Set(considered.map((r) => (r as unknown as Record<string, unknown>)[rule.field]));
-      const covered = rule.values.filter((v) => found.has(v)).length;
-      const evidence = considered.filter((r) =>
-        rule.values.includes((r as unknown as Record<string, unknown>)[rule.field] as string),
-      );
-      return { degree: covered / rule.values.length, hasData: true, evidence };
+      const view = views.get(rule.of, scope);
+      const inScope = rowTest(rule.where, view.cols);
+      const values = view.cols[rule.field] ?? [];
+      const evidence = new EvidenceCollector();
+      const found = new Set<unknown>();
+      let considered = 0;
+      for (let k = viewSize(view) - 1; k >= 0; k--) {
+        const row = rowAt(view, k);
+        if (!inScope(row)) continue;
+        considered += 1;
+        const value = values[row];
+        if (typeof value === "string" && rule.values.includes(value)) {
+          found.add(value);
+          evidence.add(view.cols.id[row] as string);
+        }
+      }
+      if (considered === 0) return noData();
+      return { degree: found.size / rule.values.length, hasData: true, evidence: evidence.result() };
     }
     case "metric": {
       const { asOf, windowStart, facts } = views.ctx;
       const from = scope === "activity" ? windowStart : -Infinity;
       const { value, evidence } = ruleMetric(rule.metric, facts, from, asOf);
-      if (value === null) return noData;
-      return { degree: metricDegree(value, rule.op, rule.value), hasData: true, evidence };
+      if (value === null) return noData();
+      return {
+        degree: metricDegree(value, rule.op, rule.value),
+        hasData: true,
+        evidence: new EvidenceCollector().addIds(evidence).result(),
+      };
     }
   }
 }
@@ -92,18 +119,29 @@ function metricDegree(value: number, op: "below" | "atMost" | "atLeast", bound: 
  * Share of whole weeks, counted back from asOf, with at least `perWeek` matching records. A system
  * younger than the window is judged on the weeks it has existed (at least one).
  */
-function cadence(rule: Extract<LeafRule, { rule: "cadence" }>, input: DegreeInput): DegreeResult {
-  const { views, scope, since, windowDays } = input;
+function cadence(
+  rule: Extract<LeafRule, { rule: "cadence" }>,
+  input: DegreeInput,
+  scope: EvidenceKind,
+): DegreeResult {
+  const { views, since, windowDays } = input;
   const asOf = views.ctx.asOf;
-  const considered = views.get(rule.of, scope).filter((r) => matches(r, rule.where));
-  if (considered.length === 0) return noData;
-  const spanDays = Math.min(windowDays, (asOf - since) / 86_400_000);
+  const spanDays = Math.min(windowDays, (asOf - since) / dayMs);
   const weeks = Math.max(1, Math.floor(spanDays / 7));
   const perWeek = new Array<number>(weeks).fill(0);
-  for (const r of considered) {
-    const week = Math.floor((asOf - r.t) / weekMs);
-    if (week >= 0 && week < weeks) perWeek[week] = (perWeek[week] as number) + weightOf(r);
+  const view = views.get(rule.of, scope);
+  const { id, t, weight } = view.cols;
+  const inScope = rowTest(rule.where, view.cols);
+  const evidence = new EvidenceCollector();
+  for (let k = viewSize(view) - 1; k >= 0; k--) {
+    const row = rowAt(view, k);
+    if (!inScope(row)) continue;
+    evidence.add(id[row] as string);
+    const week = Math.floor((asOf - (t[row] as number)) / weekMs);
+    if (week >= 0 && week < weeks)
+      perWeek[week] = (perWeek[week] as number) + (weight === undefined ? 1 : (weight[row] as number));
   }
+  if (evidence.count === 0) return noData();
   const good = perWeek.filter((n) => n >= rule.perWeek).length;
-  return { degree: good / weeks, hasData: true, evidence: considered };
+  return { degree: good / weeks, hasData: true, evidence: evidence.result() };
 }

@@ -1,23 +1,49 @@
 import type { FieldCondition, Where } from "@maturity/model/rubric";
-import type { ViewRecord } from "../views/populations.ts";
+import type { ViewColumns } from "../views/view.ts";
 
-function holds(value: unknown, condition: FieldCondition): boolean {
-  if (Array.isArray(condition)) return typeof value === "string" && condition.includes(value);
+/** A test on one row of a view's columns. */
+export type RowTest = (row: number) => boolean;
+
+const always: RowTest = () => true;
+const noColumn: readonly unknown[] = [];
+
+// One closure per condition kind and column, so the hot loop makes one call per field, not two.
+function columnTest(column: readonly unknown[], condition: FieldCondition): RowTest {
+  if (Array.isArray(condition))
+    return (row) => {
+      const value = column[row];
+      return typeof value === "string" && condition.includes(value);
+    };
   if (typeof condition === "object") {
-    if (typeof value !== "number") return false;
-    return "atMost" in condition ? value <= condition.atMost : value >= condition.atLeast;
+    if ("atMost" in condition) {
+      const bound = condition.atMost;
+      return (row) => {
+        const value = column[row];
+        return typeof value === "number" && value <= bound;
+      };
+    }
+    const bound = condition.atLeast;
+    return (row) => {
+      const value = column[row];
+      return typeof value === "number" && value >= bound;
+    };
   }
-  return value === condition;
+  return (row) => column[row] === condition;
 }
 
-/** True when every field named in `where` satisfies its condition (an absent `where` always holds). */
-export function matches(record: ViewRecord, where: Where | undefined): boolean {
-  if (where === undefined) return true;
-  const fields = record as unknown as Record<string, unknown>;
-  for (const field in where) {
-    if (!holds(fields[field], where[field] as FieldCondition)) return false;
+/**
+ * A row test over `cols`: every field named in `where` satisfies its condition (no `where` always
+ * holds; a field the view lacks never does). Columns are looked up once per view, not per row.
+ */
+export function rowTest(where: Where | undefined, cols: ViewColumns): RowTest {
+  if (where === undefined) return always;
+  const tests = Object.entries(where).map(([field, condition]) =>
+    columnTest(cols[field] ?? noColumn, condition),
+  );
+  if (tests.length === 1) return tests[0] as RowTest;
+  if (tests.length === 2) {
+    const [first, second] = tests as [RowTest, RowTest];
+    return (row) => first(row) && second(row);
   }
-  return true;
+  return (row) => tests.every((test) => test(row));
 }
-
-export const weightOf = (r: ViewRecord) => r.weight ?? 1;

@@ -3,14 +3,26 @@
 import type { MaturityEvent } from "@maturity/model";
 import { dedupHash } from "./dedup-key.ts";
 import { initialQueueFacts, initialSystemFacts } from "./initial.ts";
+import { insertRow } from "./columns.ts";
 import { addToSortedSet, insertByTime } from "./sorted.ts";
 import { addAgentRun, addLlmCall } from "./telemetry.ts";
 import type { OrgFacts, SystemFacts } from "./types.ts";
 
-export function evolve(facts: OrgFacts, event: MaturityEvent): OrgFacts {
+export interface FoldOptions {
+  /**
+   * The caller guarantees every event is new to these facts (the worker: its event store dedupes
+   * by (source, id) in the same transaction). Skips the `seen` hash set, which otherwise grows by
+   * one entry per event forever. Only for callers that really dedupe: a repeated event would count
+   * twice. The default (false) keeps the fold idempotent.
+   */
+  assumeNew?: boolean;
+}
+
+export function evolve(facts: OrgFacts, event: MaturityEvent, options: FoldOptions = {}): OrgFacts {
   if (event.type === "gpu.queue.configured") {
     const queue = (facts.queues[event.subject] ??= initialQueueFacts(event.subject));
-    if (!addToSortedSet(queue.seen, dedupHash(event.source, event.id))) return facts;
+    if (options.assumeNew !== true && !addToSortedSet(queue.seen, dedupHash(event.source, event.id)))
+      return facts;
     insertByTime(queue.configs, {
       id: event.id,
       t: Date.parse(event.time),
@@ -20,21 +32,26 @@ export function evolve(facts: OrgFacts, event: MaturityEvent): OrgFacts {
     return facts;
   }
   const system = (facts.systems[event.subject] ??= initialSystemFacts(event.subject));
-  evolveSystem(system, event);
+  evolveSystem(system, event, options);
   return facts;
 }
 
-export function foldEvents(facts: OrgFacts, events: Iterable<MaturityEvent>): OrgFacts {
-  for (const event of events) evolve(facts, event);
+export function foldEvents(
+  facts: OrgFacts,
+  events: Iterable<MaturityEvent>,
+  options: FoldOptions = {},
+): OrgFacts {
+  for (const event of events) evolve(facts, event, options);
   return facts;
 }
 
 /**
  * Folds one event into one system's facts (the worker's unit: it loads a system's facts, folds the
- * new events, stores them). Returns false for a duplicate, which changes nothing.
+ * new events, stores them). Returns false for a duplicate, which changes nothing. The worker passes
+ * `{ assumeNew: true }` (see FoldOptions).
  */
-export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
-  if (!addToSortedSet(s.seen, dedupHash(event.source, event.id))) return false;
+export function evolveSystem(s: SystemFacts, event: MaturityEvent, options: FoldOptions = {}): boolean {
+  if (options.assumeNew !== true && !addToSortedSet(s.seen, dedupHash(event.source, event.id))) return false;
   const id = event.id;
   const t = Date.parse(event.time);
   switch (event.type) {
@@ -57,7 +74,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       insertByTime(s.catalog, { id, t, change: "retired" });
       break;
     case "catalog.asset.updated":
-      insertByTime(s.assets, {
+      insertRow(s.assets, {
         id,
         t,
         assetId: event.data.assetId,
@@ -68,7 +85,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "gov.owner.assigned":
-      insertByTime(s.owners, {
+      insertRow(s.owners, {
         id,
         t,
         owner: event.data.owner,
@@ -76,7 +93,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "gov.risk_assessment.completed":
-      insertByTime(s.riskAssessments, {
+      insertRow(s.riskAssessments, {
         id,
         t,
         changeRef: event.data.changeRef ?? null,
@@ -85,16 +102,21 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "gov.change.reviewed":
-      insertByTime(s.changeReviews, { id, t, changeRef: event.data.changeRef, approved: event.data.approved });
+      insertRow(s.changeReviews, {
+        id,
+        t,
+        changeRef: event.data.changeRef,
+        approved: event.data.approved,
+      });
       break;
     case "gov.hitl_override.documented":
-      insertByTime(s.overrides, { id, t, docRef: event.data.docRef });
+      insertRow(s.overrides, { id, t, docRef: event.data.docRef });
       break;
     case "gov.redteam.completed":
-      insertByTime(s.redteams, { id, t, scheduled: event.data.scheduled, passed: event.data.passed });
+      insertRow(s.redteams, { id, t, scheduled: event.data.scheduled, passed: event.data.passed });
       break;
     case "gov.fairness.checked":
-      insertByTime(s.fairnessChecks, {
+      insertRow(s.fairnessChecks, {
         id,
         t,
         thresholdsDocumented: event.data.thresholdsDocumented,
@@ -102,16 +124,16 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "gov.docs.generated":
-      insertByTime(s.docs, { id, t, artefact: event.data.artefact, fromPipeline: event.data.fromPipeline });
+      insertRow(s.docs, { id, t, artefact: event.data.artefact, fromPipeline: event.data.fromPipeline });
       break;
     case "gov.audit.requested":
-      insertByTime(s.auditsRequested, { id, t, auditId: event.data.auditId });
+      insertRow(s.auditsRequested, { id, t, auditId: event.data.auditId });
       break;
     case "gov.audit.delivered":
-      insertByTime(s.auditsDelivered, { id, t, auditId: event.data.auditId });
+      insertRow(s.auditsDelivered, { id, t, auditId: event.data.auditId });
       break;
     case "exp.run.logged":
-      insertByTime(s.experimentRuns, {
+      insertRow(s.experimentRuns, {
         id,
         t,
         tracker: event.data.tracker,
@@ -120,7 +142,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "registry.model_version.registered":
-      insertByTime(s.modelVersions, {
+      insertRow(s.modelVersions, {
         id,
         t,
         model: event.data.model,
@@ -131,7 +153,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "registry.model_version.promoted":
-      insertByTime(s.promotions, {
+      insertRow(s.promotions, {
         id,
         t,
         model: event.data.model,
@@ -140,7 +162,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "registry.rebuild.verified":
-      insertByTime(s.rebuilds, {
+      insertRow(s.rebuilds, {
         id,
         t,
         model: event.data.model,
@@ -150,7 +172,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "prompt.version.committed":
-      insertByTime(s.promptVersions, {
+      insertRow(s.promptVersions, {
         id,
         t,
         promptId: event.data.promptId,
@@ -169,7 +191,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "ci.pipeline.completed":
-      insertByTime(s.pipelineRuns, {
+      insertRow(s.pipelineRuns, {
         id,
         t,
         pipeline: event.data.pipeline,
@@ -178,7 +200,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "data.quality.checked":
-      insertByTime(s.dataQualityChecks, {
+      insertRow(s.dataQualityChecks, {
         id,
         t,
         passed: event.data.passed,
@@ -187,7 +209,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "data.contract.published":
-      insertByTime(s.dataContracts, {
+      insertRow(s.dataContracts, {
         id,
         t,
         dataset: event.data.dataset,
@@ -196,12 +218,12 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "ml.retrain.triggered":
-      insertByTime(s.retrains, { id, t, trigger: event.data.trigger });
+      insertRow(s.retrains, { id, t, trigger: event.data.trigger });
       break;
     case "eval.run.completed": {
       const d = event.data;
       const refs = [d.modelVersion, d.release].filter((r): r is string => r !== undefined);
-      insertByTime(s.evalRuns, {
+      insertRow(s.evalRuns, {
         id,
         t,
         refs,
@@ -216,14 +238,19 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       break;
     }
     case "eval.dataset.updated":
-      insertByTime(s.evalDatasetUpdates, { id, t, source: event.data.source, addedCases: event.data.addedCases });
+      insertRow(s.evalDatasetUpdates, {
+        id,
+        t,
+        source: event.data.source,
+        addedCases: event.data.addedCases,
+      });
       break;
     case "eval.failure_modes.documented":
-      insertByTime(s.failureModes, { id, t, count: event.data.count });
+      insertRow(s.failureModes, { id, t, count: event.data.count });
       break;
     case "deploy.completed": {
       const d = event.data;
-      insertByTime(s.deploys, {
+      insertRow(s.deploys, {
         id,
         t,
         deploymentId: d.deploymentId,
@@ -238,7 +265,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       break;
     }
     case "deploy.traffic.shifted":
-      insertByTime(s.trafficShifts, {
+      insertRow(s.trafficShifts, {
         id,
         t,
         deploymentId: event.data.deploymentId,
@@ -246,7 +273,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "deploy.rolled_back":
-      insertByTime(s.rollbacks, {
+      insertRow(s.rollbacks, {
         id,
         t,
         deploymentId: event.data.deploymentId,
@@ -254,7 +281,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "deploy.model_swap.completed":
-      insertByTime(s.modelSwaps, {
+      insertRow(s.modelSwaps, {
         id,
         t,
         playbook: event.data.playbook,
@@ -262,7 +289,7 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "incident.opened":
-      insertByTime(s.incidentsOpened, {
+      insertRow(s.incidentsOpened, {
         id,
         t,
         incidentId: event.data.incidentId,
@@ -272,13 +299,13 @@ export function evolveSystem(s: SystemFacts, event: MaturityEvent): boolean {
       });
       break;
     case "incident.resolved":
-      insertByTime(s.incidentsResolved, { id, t, incidentId: event.data.incidentId });
+      insertRow(s.incidentsResolved, { id, t, incidentId: event.data.incidentId });
       break;
     case "gpu.job.admitted":
-      insertByTime(s.gpuJobs, { id, t, queue: event.data.queue });
+      insertRow(s.gpuJobs, { id, t, queue: event.data.queue });
       break;
     case "monitor.configured":
-      insertByTime(s.monitors, { id, t, signal: event.data.signal, alerting: event.data.alerting });
+      insertRow(s.monitors, { id, t, signal: event.data.signal, alerting: event.data.alerting });
       break;
     case "llm.call.completed":
       addLlmCall(s.llmCalls, event, t);

@@ -27,9 +27,15 @@ export function upperBound<T>(list: readonly T[], key: number, keyOf: (item: T) 
 
 /** Adds `hash` to the sorted set; false when it was already there (a duplicate event). */
 export function addToSortedSet(set: number[], hash: number): boolean {
-  const at = lowerBound(set, hash, (h) => h);
-  if (set[at] === hash) return false;
-  set.splice(at, 0, hash);
+  let lo = 0;
+  let hi = set.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((set[mid] as number) < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  if (set[lo] === hash) return false;
+  set.splice(lo, 0, hash);
   return true;
 }
 

@@ -8,29 +8,25 @@ export { dayMs };
 
 const toMicros = (usd: number) => Math.round(usd * 1_000_000);
 
-function bucketKey(day: number, feature: string | null): string {
-  return `${day}|${feature ?? ""}`;
-}
-
-/** Finds or creates the bucket for (day, feature), keeping buckets sorted by day then feature. */
-function bucketFor<B extends { day: number; feature: string | null }>(
-  buckets: B[],
+/**
+ * Finds the bucket for (day, feature) in buckets sorted by day then feature (no feature sorting
+ * first): its index, or `~insertAt` when there is none yet.
+ */
+function findBucket(
+  buckets: readonly { day: number; feature: string | null }[],
   day: number,
   feature: string | null,
-  create: () => B,
-): B {
+): number {
+  const key = feature ?? "";
   let at = lowerBound(buckets, day, (b) => b.day);
-  const key = bucketKey(day, feature);
   for (; at < buckets.length; at++) {
-    const b = buckets[at] as B;
+    const b = buckets[at] as { day: number; feature: string | null };
     if (b.day !== day) break;
-    const k = bucketKey(b.day, b.feature);
-    if (k === key) return b;
+    const k = b.feature ?? "";
+    if (k === key) return at;
     if (k > key) break;
   }
-  const created = create();
-  buckets.splice(at, 0, created);
-  return created;
+  return ~at;
 }
 
 // The evidence id of a bucket is its latest event (ties broken by id), whatever the arrival order.
@@ -41,17 +37,22 @@ function isLater(t: number, id: string, lastT: number, lastId: string): boolean 
 export function addLlmCall(buckets: LlmCallBucket[], event: EventOf<"llm.call.completed">, t: number): void {
   const day = t - (((t % dayMs) + dayMs) % dayMs);
   const feature = event.data.feature ?? null;
-  const b = bucketFor(buckets, day, feature, () => ({
-    day,
-    feature,
-    calls: 0,
-    costedCalls: 0,
-    costMicros: 0,
-    errors: 0,
-    latencyMsTotal: 0,
-    lastId: event.id,
-    lastT: t,
-  }));
+  let at = findBucket(buckets, day, feature);
+  if (at < 0) {
+    at = ~at;
+    buckets.splice(at, 0, {
+      day,
+      feature,
+      calls: 0,
+      costedCalls: 0,
+      costMicros: 0,
+      errors: 0,
+      latencyMsTotal: 0,
+      lastId: event.id,
+      lastT: t,
+    });
+  }
+  const b = buckets[at] as LlmCallBucket;
   b.calls += 1;
   if (event.data.costUsd !== undefined) {
     b.costedCalls += 1;
@@ -65,23 +66,32 @@ export function addLlmCall(buckets: LlmCallBucket[], event: EventOf<"llm.call.co
   }
 }
 
-export function addAgentRun(buckets: AgentRunBucket[], event: EventOf<"agent.run.completed">, t: number): void {
+export function addAgentRun(
+  buckets: AgentRunBucket[],
+  event: EventOf<"agent.run.completed">,
+  t: number,
+): void {
   const day = t - (((t % dayMs) + dayMs) % dayMs);
   const feature = event.data.feature ?? null;
-  const b = bucketFor(buckets, day, feature, () => ({
-    day,
-    feature,
-    runs: 0,
-    terminationRecorded: 0,
-    terminatedCorrectly: 0,
-    steps: 0,
-    toolCalls: 0,
-    retries: 0,
-    costedRuns: 0,
-    costMicros: 0,
-    lastId: event.id,
-    lastT: t,
-  }));
+  let at = findBucket(buckets, day, feature);
+  if (at < 0) {
+    at = ~at;
+    buckets.splice(at, 0, {
+      day,
+      feature,
+      runs: 0,
+      terminationRecorded: 0,
+      terminatedCorrectly: 0,
+      steps: 0,
+      toolCalls: 0,
+      retries: 0,
+      costedRuns: 0,
+      costMicros: 0,
+      lastId: event.id,
+      lastT: t,
+    });
+  }
+  const b = buckets[at] as AgentRunBucket;
   b.runs += 1;
   if (event.data.terminatedCorrectly !== null) b.terminationRecorded += 1;
   if (event.data.terminatedCorrectly === true) b.terminatedCorrectly += 1;

@@ -1,10 +1,13 @@
 // Facts: the fold of a system's events, kept as plain JSON data (no Map, Set, Date or classes) so
 // the worker can store them per system and fold new events in later. Times are epoch milliseconds.
 // Every record list is sorted by (t, id), which makes the fold independent of arrival order.
+// High-volume record lists are stored column by column (`Columns<R>`: one array per field) rather
+// than as one object per event: a tenth of the heap objects for the garbage collector to trace,
+// and compact JSON for the worker, which rewrites a system's facts every batch.
 import type { RiskTier, SystemKind } from "@maturity/model";
 
 /** Bump when the shape changes: stored facts of an older version must be refolded from the events. */
-export const factsVersion = 1;
+export const factsVersion = 2;
 
 export interface Rec {
   /** Event id (evidence). */
@@ -12,6 +15,12 @@ export interface Rec {
   /** Event time, epoch ms. */
   t: number;
 }
+
+/**
+ * A record list stored column by column: one array per field of R, all of the same length, row i
+ * being the i-th record in (t, id) order. R must not have optional fields (JSON has no undefined).
+ */
+export type Columns<R extends Rec> = { [K in keyof R]: R[K][] };
 
 export interface CatalogRec extends Rec {
   change: "registered" | "updated" | "retired";
@@ -202,47 +211,52 @@ export interface AgentRunBucket {
 /** Everything known about one system. Keyed by the events' `subject`. */
 export interface SystemFacts {
   systemId: string;
-  /** Sorted 53-bit hashes of (source, id): a folded event is never counted twice. */
+  /**
+   * Sorted 53-bit hashes of (source, id): a folded event is never counted twice. Left empty by
+   * folds with `assumeNew` (the worker's event store already dedupes).
+   */
   seen: number[];
+  /** Few and irregular (optional fields), so kept as records. */
   catalog: CatalogRec[];
-  assets: AssetRec[];
-  owners: OwnerRec[];
-  riskAssessments: RiskAssessmentRec[];
-  changeReviews: ChangeReviewRec[];
-  overrides: OverrideRec[];
-  redteams: RedteamRec[];
-  fairnessChecks: FairnessRec[];
-  docs: DocsRec[];
-  auditsRequested: AuditRec[];
-  auditsDelivered: AuditRec[];
-  experimentRuns: ExperimentRunRec[];
-  modelVersions: ModelVersionRec[];
-  promotions: PromotionRec[];
-  rebuilds: RebuildRec[];
-  promptVersions: PromptVersionRec[];
+  assets: Columns<AssetRec>;
+  owners: Columns<OwnerRec>;
+  riskAssessments: Columns<RiskAssessmentRec>;
+  changeReviews: Columns<ChangeReviewRec>;
+  overrides: Columns<OverrideRec>;
+  redteams: Columns<RedteamRec>;
+  fairnessChecks: Columns<FairnessRec>;
+  docs: Columns<DocsRec>;
+  auditsRequested: Columns<AuditRec>;
+  auditsDelivered: Columns<AuditRec>;
+  experimentRuns: Columns<ExperimentRunRec>;
+  modelVersions: Columns<ModelVersionRec>;
+  promotions: Columns<PromotionRec>;
+  rebuilds: Columns<RebuildRec>;
+  promptVersions: Columns<PromptVersionRec>;
+  /** Few and nested, so kept as records. */
   toolCatalogs: ToolCatalogRec[];
-  pipelineRuns: PipelineRunRec[];
-  dataQualityChecks: DataQualityRec[];
-  dataContracts: DataContractRec[];
-  retrains: RetrainRec[];
-  evalRuns: EvalRunRec[];
-  evalDatasetUpdates: EvalDatasetRec[];
-  failureModes: FailureModesRec[];
-  deploys: DeployRec[];
-  trafficShifts: TrafficShiftRec[];
-  rollbacks: RollbackRec[];
-  modelSwaps: ModelSwapRec[];
-  incidentsOpened: IncidentOpenedRec[];
-  incidentsResolved: IncidentResolvedRec[];
-  gpuJobs: GpuJobRec[];
-  monitors: MonitorRec[];
+  pipelineRuns: Columns<PipelineRunRec>;
+  dataQualityChecks: Columns<DataQualityRec>;
+  dataContracts: Columns<DataContractRec>;
+  retrains: Columns<RetrainRec>;
+  evalRuns: Columns<EvalRunRec>;
+  evalDatasetUpdates: Columns<EvalDatasetRec>;
+  failureModes: Columns<FailureModesRec>;
+  deploys: Columns<DeployRec>;
+  trafficShifts: Columns<TrafficShiftRec>;
+  rollbacks: Columns<RollbackRec>;
+  modelSwaps: Columns<ModelSwapRec>;
+  incidentsOpened: Columns<IncidentOpenedRec>;
+  incidentsResolved: Columns<IncidentResolvedRec>;
+  gpuJobs: Columns<GpuJobRec>;
+  monitors: Columns<MonitorRec>;
   llmCalls: LlmCallBucket[];
   agentRuns: AgentRunBucket[];
 }
 
-/** The record lists of SystemFacts (everything but the id, dedup set and telemetry buckets). */
-export type RecordListName = {
-  [K in keyof SystemFacts]: SystemFacts[K] extends Rec[] ? K : never;
+/** The columnar record lists of SystemFacts. */
+export type ColumnListName = {
+  [K in keyof SystemFacts]: SystemFacts[K] extends Columns<Rec> ? K : never;
 }[keyof SystemFacts];
 
 export interface QueueConfigRec extends Rec {

@@ -1,4 +1,4 @@
-import { between, upTo } from "../facts/sorted.ts";
+import { rowsBetween } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
 import { hourMs } from "../time.ts";
@@ -6,17 +6,21 @@ import { median } from "./stats.ts";
 
 /** Median hours from an audit requested in (from, to] to its delivery at or before `to`. */
 export function auditResponseHours(facts: SystemFacts, from: number, to: number): MetricValue<number | null> {
-  const deliveredAt = new Map<string, { t: number; id: string }>();
-  for (const d of upTo(facts.auditsDelivered, to)) {
-    if (!deliveredAt.has(d.auditId)) deliveredAt.set(d.auditId, { t: d.t, id: d.id });
+  const { auditsRequested: requested, auditsDelivered: delivered } = facts;
+  const deliveredRow = new Map<string, number>();
+  const [, deliveredEnd] = rowsBetween(delivered, -Infinity, to);
+  for (let i = 0; i < deliveredEnd; i++) {
+    const auditId = delivered.auditId[i] as string;
+    if (!deliveredRow.has(auditId)) deliveredRow.set(auditId, i);
   }
   const hours: number[] = [];
   const evidence: string[] = [];
-  for (const requested of between(facts.auditsRequested, from, to)) {
-    const delivered = deliveredAt.get(requested.auditId);
-    if (delivered === undefined || delivered.t < requested.t) continue;
-    hours.push((delivered.t - requested.t) / hourMs);
-    evidence.push(requested.id, delivered.id);
+  const [start, end] = rowsBetween(requested, from, to);
+  for (let i = start; i < end; i++) {
+    const d = deliveredRow.get(requested.auditId[i] as string);
+    if (d === undefined || (delivered.t[d] as number) < (requested.t[i] as number)) continue;
+    hours.push(((delivered.t[d] as number) - (requested.t[i] as number)) / hourMs);
+    evidence.push(requested.id[i] as string, delivered.id[d] as string);
   }
   return { value: median(hours), evidence };
 }

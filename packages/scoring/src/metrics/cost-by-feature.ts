@@ -13,22 +13,32 @@ export function bucketInRange(day: number, from: number, to: number): boolean {
   return day > from && day + dayMs - 1 <= to;
 }
 
+type CostBucket = { day: number; feature: string | null; costMicros: number; lastId: string };
+
+interface CostTally {
+  micros: Map<string | null, number>;
+  evidence: string[];
+  total: number;
+}
+
+function addCosts(tally: CostTally, buckets: readonly CostBucket[], from: number, to: number): void {
+  for (const b of buckets) {
+    if (b.costMicros === 0 || !bucketInRange(b.day, from, to)) continue;
+    tally.micros.set(b.feature, (tally.micros.get(b.feature) ?? 0) + b.costMicros);
+    tally.total += b.costMicros;
+    tally.evidence.push(b.lastId);
+  }
+}
+
 /**
  * Sum of costUsd by feature over LLM calls in (from, to]. Agent runs are used only when the system
  * reports no costed LLM calls, because a run's cost usually is the sum of its calls.
  */
 export function costByFeature(facts: SystemFacts, from: number, to: number): MetricValue<CostByFeature> {
-  const micros = new Map<string | null, number>();
-  const evidence: string[] = [];
-  let total = 0;
-  const add = (b: { day: number; feature: string | null; costMicros: number; lastId: string }) => {
-    if (b.costMicros === 0 || !bucketInRange(b.day, from, to)) return;
-    micros.set(b.feature, (micros.get(b.feature) ?? 0) + b.costMicros);
-    total += b.costMicros;
-    evidence.push(b.lastId);
-  };
-  for (const b of facts.llmCalls) add(b);
-  if (total === 0) for (const b of facts.agentRuns) add(b);
+  const tally: CostTally = { micros: new Map(), evidence: [], total: 0 };
+  addCosts(tally, facts.llmCalls, from, to);
+  if (tally.total === 0) addCosts(tally, facts.agentRuns, from, to);
+  const { micros, total, evidence } = tally;
   const costUsdByFeature: Record<string, number> = {};
   const features = [...micros.keys()].filter((f): f is string => f !== null).sort();
   for (const feature of features) costUsdByFeature[feature] = (micros.get(feature) ?? 0) / 1_000_000;

@@ -13,8 +13,11 @@ export interface MetricValue<V> {
  * deploy up to `to`: no deploy telemetry is unknown, not zero.
  */
 export function deploymentsPerWeek(facts: SystemFacts, from: number, to: number): MetricValue<number | null> {
-  const first = facts.deploys[0];
-  if (first === undefined || first.t > to || from === -Infinity) return { value: null, evidence: [] };
-  const deploys = productionDeploys(facts, from, to);
-  return { value: deploys.length / ((to - from) / weekMs), evidence: deploys.map((d) => d.id) };
+  const first = facts.deploys.t[0];
+  if (first === undefined || first > to || from === -Infinity) return { value: null, evidence: [] };
+  const rows = productionDeploys(facts, from, to);
+  return {
+    value: rows.length / ((to - from) / weekMs),
+    evidence: rows.map((i) => facts.deploys.id[i] as string),
+  };
 }

@@ -9,7 +9,14 @@ import { deploymentsPerWeek } from "./deployments-per-week.ts";
 import { leadTimeHours } from "./lead-time.ts";
 import { timeToRecoveryHours } from "./time-to-recovery.ts";
 
-export { auditResponseHours, changeFailureRate, costByFeature, deploymentsPerWeek, leadTimeHours, timeToRecoveryHours };
+export {
+  auditResponseHours,
+  changeFailureRate,
+  costByFeature,
+  deploymentsPerWeek,
+  leadTimeHours,
+  timeToRecoveryHours,
+};
 export { median, percentile } from "./stats.ts";
 
 /** The six operational metrics of DESIGN §4 over (asOf − windowDays, asOf]. */

@@ -10,7 +10,14 @@ export function leadTimeHours(
   from: number,
   to: number,
 ): MetricValue<{ p50: number | null; p90: number | null }> {
-  const measured = productionDeploys(facts, from, to).filter((d) => d.requestedAt !== null);
-  const hours = measured.map((d) => Math.max(0, d.t - (d.requestedAt as number)) / hourMs);
-  return { value: { p50: median(hours), p90: percentile(hours, 0.9) }, evidence: measured.map((d) => d.id) };
+  const { id, t, requestedAt } = facts.deploys;
+  const hours: number[] = [];
+  const evidence: string[] = [];
+  for (const i of productionDeploys(facts, from, to)) {
+    const requested = requestedAt[i];
+    if (requested === null || requested === undefined) continue;
+    hours.push(Math.max(0, (t[i] as number) - requested) / hourMs);
+    evidence.push(id[i] as string);
+  }
+  return { value: { p50: median(hours), p90: percentile(hours, 0.9) }, evidence };
 }

@@ -39,7 +39,12 @@ const events: MaturityEvent[] = [
   // d2 rolled back within a day: a change failure.
   event("deploy.rolled_back", s, at(19), { deploymentId: "d2", automatic: false }),
   // An incident naming d3 nine days later is outside the 7-day horizon: not a change failure.
-  event("incident.opened", s, at(1), { incidentId: "i-late", severity: 3, kind: "quality_regression", deploymentId: "d3" }),
+  event("incident.opened", s, at(1), {
+    incidentId: "i-late",
+    severity: 3,
+    kind: "quality_regression",
+    deploymentId: "d3",
+  }),
   event("incident.resolved", s, hoursAfter(at(1), 1), { incidentId: "i-late" }),
   // d4 causes an incident a day later, resolved in 2 hours.
   event("incident.opened", s, at(4), { incidentId: "i-d4", severity: 2, kind: "outage", deploymentId: "d4" }),

@@ -1,4 +1,4 @@
-import { between, upTo } from "../facts/sorted.ts";
+import { rowsBetween } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
 import { hourMs } from "../time.ts";
@@ -8,18 +8,26 @@ import { median } from "./stats.ts";
  * Median hours from incident opened (in (from, to]) to its first resolution at or before `to`.
  * Incidents still open at `to` are left out: their recovery time is not known yet.
  */
-export function timeToRecoveryHours(facts: SystemFacts, from: number, to: number): MetricValue<number | null> {
-  const resolvedAt = new Map<string, { t: number; id: string }>();
-  for (const r of upTo(facts.incidentsResolved, to)) {
-    if (!resolvedAt.has(r.incidentId)) resolvedAt.set(r.incidentId, { t: r.t, id: r.id });
+export function timeToRecoveryHours(
+  facts: SystemFacts,
+  from: number,
+  to: number,
+): MetricValue<number | null> {
+  const { incidentsOpened: opened, incidentsResolved: resolved } = facts;
+  const resolvedRow = new Map<string, number>();
+  const [, resolvedEnd] = rowsBetween(resolved, -Infinity, to);
+  for (let i = 0; i < resolvedEnd; i++) {
+    const incidentId = resolved.incidentId[i] as string;
+    if (!resolvedRow.has(incidentId)) resolvedRow.set(incidentId, i);
   }
   const hours: number[] = [];
   const evidence: string[] = [];
-  for (const opened of between(facts.incidentsOpened, from, to)) {
-    const resolved = resolvedAt.get(opened.incidentId);
-    if (resolved === undefined || resolved.t < opened.t) continue;
-    hours.push((resolved.t - opened.t) / hourMs);
-    evidence.push(opened.id, resolved.id);
+  const [start, end] = rowsBetween(opened, from, to);
+  for (let i = start; i < end; i++) {
+    const r = resolvedRow.get(opened.incidentId[i] as string);
+    if (r === undefined || (resolved.t[r] as number) < (opened.t[i] as number)) continue;
+    hours.push(((resolved.t[r] as number) - (opened.t[i] as number)) / hourMs);
+    evidence.push(opened.id[i] as string, resolved.id[r] as string);
   }
   return { value: median(hours), evidence };
 }

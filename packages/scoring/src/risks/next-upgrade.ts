@@ -1,6 +1,7 @@
 // The next upgrade, in the article's order: one dominant investment per level transition.
 import type { Axis, AxisScore } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
+import { criterionById } from "../rubric-index.ts";
 
 const upgradeByLevel: Record<number, string> = {
   1: "Experiment tracking (level 1→2): put the whole team on one experiment-tracking tool and stop accepting notebooks as deploy artefacts.",
@@ -17,7 +18,7 @@ export function upgradeForLevel(level: number): string {
 /** The tier upgrade for the axis's level, plus the first criterion of the axis still to meet. */
 export function nextUpgrade(axis: Axis, score: AxisScore, rubric: Rubric): string {
   const next = score.criteria.find((c) => c.level === score.level + 1 && !c.met);
-  const title = next && rubric.criteria.find((c) => c.id === next.id)?.title;
+  const title = next && criterionById(rubric, next.id)?.title;
   const step = title ? ` First step on ${axis}: ${lowerFirst(title)} (${next.id}).` : "";
   return `${upgradeForLevel(score.level)}${step}`;
 }

@@ -2,6 +2,7 @@
 import { axes, type Axis, type Metrics, type Risk, type SystemAxes } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
 import type { SystemFacts } from "../facts/types.ts";
+import { criterionById } from "../rubric-index.ts";
 import { changeFailureRate } from "../metrics/change-failure-rate.ts";
 import { timeToRecoveryHours } from "../metrics/time-to-recovery.ts";
 import { dayMs } from "../time.ts";
@@ -42,10 +43,14 @@ function mismatchWeight(leader: Axis, lagger: Axis): number {
 const label = (axis: Axis) => axis.charAt(0).toUpperCase() + axis.slice(1);
 const fmt = (n: number) => n.toFixed(2);
 
+/** The newest evidence id of each met (or unmet) criterion of the axis. */
 function axisEvidence(input: SystemRiskInput, axis: Axis, which: "met" | "unmet"): string[] {
-  return input.axes[axis].criteria
-    .filter((c) => (which === "met" ? c.met : !c.met))
-    .flatMap((c) => c.evidence);
+  const ids: string[] = [];
+  for (const c of input.axes[axis].criteria) {
+    const id = c.evidence[0];
+    if (c.met === (which === "met") && id !== undefined) ids.push(id);
+  }
+  return ids;
 }
 
 export function systemRisks(input: SystemRiskInput): Risk[] {
@@ -81,8 +86,11 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
 
   for (const axis of axes) {
     const score = input.axes[axis];
-    if (score.aheadOfFoundation.length === 0) continue;
-    const ahead = score.criteria.filter((c) => c.aheadOfFoundation);
+    // Practices, not outcomes: a good metric (say, no failed changes yet) is no brittle foundation.
+    const ahead = score.criteria.filter(
+      (c) => c.aheadOfFoundation && criterionById(input.rubric, c.id)?.degree.rule !== "metric",
+    );
+    if (ahead.length === 0) continue;
     const reach = Math.max(...ahead.map((c) => c.level)) - (score.level + 1);
     risks.push({
       kind: "ahead_of_foundation",
@@ -113,7 +121,11 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
   return risks;
 }
 
-function metricBreaches(input: SystemRiskInput, base: { systemId: string; team: string }, factor: number): Risk[] {
+function metricBreaches(
+  input: SystemRiskInput,
+  base: { systemId: string; team: string },
+  factor: number,
+): Risk[] {
   const risks: Risk[] = [];
   const { metrics } = input;
   const from = input.asOf - metrics.windowDays * dayMs;

@@ -9,7 +9,12 @@ export const trackGapThreshold = 0.5;
 export interface TrackGapInput {
   rollup: TeamRollup;
   /** The team's llm and agent systems (not retired), for exposure and evidence. */
-  llmSystems: { systemId: string; kind: "llm" | "agent" | "classical"; riskTier: "minimal" | "limited" | "high"; evidence: string[] }[];
+  llmSystems: {
+    systemId: string;
+    kind: "llm" | "agent" | "classical";
+    riskTier: "minimal" | "limited" | "high";
+    evidence: string[];
+  }[];
 }
 
 export function trackGapRisk({ rollup, llmSystems }: TrackGapInput): Risk | null {

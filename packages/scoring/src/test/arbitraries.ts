@@ -27,8 +27,15 @@ const makers: fc.Arbitrary<Make>[] = [
       kind: fc.constantFrom("classical", "llm", "agent" as const),
       riskTier: fc.constantFrom("minimal", "limited", "high" as const),
     })
-    .map((d) => (subj, time, id) =>
-      event("catalog.system.registered", subj, time, { name: subj, ...d, sources: { gpuQueues: ["q-fair"] } }, id),
+    .map(
+      (d) => (subj, time, id) =>
+        event(
+          "catalog.system.registered",
+          subj,
+          time,
+          { name: subj, ...d, sources: { gpuQueues: ["q-fair"] } },
+          id,
+        ),
     ),
   fc.constant<Make>((subj, time, id) => event("catalog.system.retired", subj, time, {}, id)),
   fc
@@ -42,38 +49,47 @@ const makers: fc.Arbitrary<Make>[] = [
       status: fc.constantFrom("succeeded", "succeeded", "failed" as const),
       leadHours: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
     })
-    .map(({ leadHours, ...d }) => (subj, time, id) =>
-      event(
-        "deploy.completed",
-        subj,
-        time,
-        {
-          ...d,
-          ...(leadHours !== undefined && {
-            changeRequestedAt: new Date(Date.parse(time) - leadHours * 3_600_000).toISOString(),
-          }),
-        },
-        id,
-      ),
+    .map(
+      ({ leadHours, ...d }) =>
+        (subj, time, id) =>
+          event(
+            "deploy.completed",
+            subj,
+            time,
+            {
+              ...d,
+              ...(leadHours !== undefined && {
+                changeRequestedAt: new Date(Date.parse(time) - leadHours * 3_600_000).toISOString(),
+              }),
+            },
+            id,
+          ),
     ),
   fc
     .record({ version, gate: fc.constantFrom("passed", "failed", "none" as const), shadow: fc.boolean() })
-    .map(({ version: v, ...d }) => (subj, time, id) =>
-      event("eval.run.completed", subj, time, { suite: "s", modelVersion: v, ...d }, id),
+    .map(
+      ({ version: v, ...d }) =>
+        (subj, time, id) =>
+          event("eval.run.completed", subj, time, { suite: "s", modelVersion: v, ...d }, id),
     ),
   fc
     .record({ deploymentId, automatic: fc.boolean() })
     .map((d) => (subj, time, id) => event("deploy.rolled_back", subj, time, d, id)),
   fc
-    .record({ incidentId: fc.constantFrom("i1", "i2", "i3"), deploymentId: fc.option(deploymentId, { nil: undefined }) })
-    .map(({ incidentId, deploymentId: dep }) => (subj, time, id) =>
-      event(
-        "incident.opened",
-        subj,
-        time,
-        { incidentId, severity: 2, kind: "outage", ...(dep !== undefined && { deploymentId: dep }) },
-        id,
-      ),
+    .record({
+      incidentId: fc.constantFrom("i1", "i2", "i3"),
+      deploymentId: fc.option(deploymentId, { nil: undefined }),
+    })
+    .map(
+      ({ incidentId, deploymentId: dep }) =>
+        (subj, time, id) =>
+          event(
+            "incident.opened",
+            subj,
+            time,
+            { incidentId, severity: 2, kind: "outage", ...(dep !== undefined && { deploymentId: dep }) },
+            id,
+          ),
     ),
   fc
     .constantFrom("i1", "i2", "i3")
@@ -86,70 +102,84 @@ const makers: fc.Arbitrary<Make>[] = [
     .map((d) => (subj, time, id) => event("monitor.configured", subj, time, d, id)),
   fc
     .option(fc.constant("rota"), { nil: undefined })
-    .map((rota) => (subj, time, id) =>
-      event("gov.owner.assigned", subj, time, { owner: "o", ...(rota && { onCallRotation: rota }) }, id),
+    .map(
+      (rota) => (subj, time, id) =>
+        event("gov.owner.assigned", subj, time, { owner: "o", ...(rota && { onCallRotation: rota }) }, id),
     ),
-  fc.constant<Make>((subj, time, id) => event("exp.run.logged", subj, time, { runId: id, tracker: "mlflow" }, id)),
+  fc.constant<Make>((subj, time, id) =>
+    event("exp.run.logged", subj, time, { runId: id, tracker: "mlflow" }, id),
+  ),
   fc
     .record({
       feature: fc.option(fc.constantFrom("search", "chat"), { nil: undefined }),
-      costUsd: fc.option(fc.integer({ min: 0, max: 1000 }).map((c) => c / 1000), { nil: undefined }),
+      costUsd: fc.option(
+        fc.integer({ min: 0, max: 1000 }).map((c) => c / 1000),
+        { nil: undefined },
+      ),
       status: fc.constantFrom("ok", "error" as const),
     })
-    .map(({ feature, costUsd, status }) => (subj, time, id) =>
-      event(
-        "llm.call.completed",
-        subj,
-        time,
-        {
-          model: "m",
-          inputTokens: 10,
-          outputTokens: 5,
-          latencyMs: 120,
-          status,
-          ...(feature !== undefined && { feature }),
-          ...(costUsd !== undefined && { costUsd }),
-        },
-        id,
-      ),
+    .map(
+      ({ feature, costUsd, status }) =>
+        (subj, time, id) =>
+          event(
+            "llm.call.completed",
+            subj,
+            time,
+            {
+              model: "m",
+              inputTokens: 10,
+              outputTokens: 5,
+              latencyMs: 120,
+              status,
+              ...(feature !== undefined && { feature }),
+              ...(costUsd !== undefined && { costUsd }),
+            },
+            id,
+          ),
     ),
   fc
     .record({ terminatedCorrectly: fc.constantFrom(true, false, null), feature: fc.constantFrom("triage") })
-    .map((d) => (subj, time, id) =>
-      event(
-        "agent.run.completed",
-        subj,
-        time,
-        { ...d, steps: 3, toolCalls: 2, retries: 0, latencyMs: 900, costUsd: 0.01 },
-        id,
-      ),
+    .map(
+      (d) => (subj, time, id) =>
+        event(
+          "agent.run.completed",
+          subj,
+          time,
+          { ...d, steps: 3, toolCalls: 2, retries: 0, latencyMs: 900, costUsd: 0.01 },
+          id,
+        ),
     ),
   fc
     .constantFrom("production_sample", "curated" as const)
-    .map((source) => (subj, time, id) =>
-      event("eval.dataset.updated", subj, time, { suite: "s", source, addedCases: 5 }, id),
+    .map(
+      (source) => (subj, time, id) =>
+        event("eval.dataset.updated", subj, time, { suite: "s", source, addedCases: 5 }, id),
     ),
   fc
     .record({
       pipeline: fc.constantFrom("training", "evaluation", "build" as const),
       trigger: fc.constantFrom("manual", "push", "schedule" as const),
     })
-    .map((d) => (subj, time, id) => event("ci.pipeline.completed", subj, time, { ...d, status: "succeeded" }, id)),
+    .map(
+      (d) => (subj, time, id) =>
+        event("ci.pipeline.completed", subj, time, { ...d, status: "succeeded" }, id),
+    ),
   fc
     .constantFrom(...queues)
-    .map((queue) => (subj, time, id) =>
-      event("gpu.job.admitted", subj, time, { queue, jobId: id, gpus: 1, waitSeconds: 10 }, id),
+    .map(
+      (queue) => (subj, time, id) =>
+        event("gpu.job.admitted", subj, time, { queue, jobId: id, gpus: 1, waitSeconds: 10 }, id),
     ),
   fc
     .record({ approved: fc.boolean(), changeRef: deploymentId })
     .map((d) => (subj, time, id) => event("gov.change.reviewed", subj, time, { ...d, reviewer: "r" }, id)),
-  fc
-    .record({ auditId: fc.constantFrom("a1", "a2"), delivered: fc.boolean() })
-    .map(({ auditId, delivered }) => (subj, time, id) =>
-      delivered
-        ? event("gov.audit.delivered", subj, time, { auditId }, id)
-        : event("gov.audit.requested", subj, time, { auditId, requestedBy: "x" }, id),
-    ),
+  fc.record({ auditId: fc.constantFrom("a1", "a2"), delivered: fc.boolean() }).map(
+    ({ auditId, delivered }) =>
+      (subj, time, id) =>
+        delivered
+          ? event("gov.audit.delivered", subj, time, { auditId }, id)
+          : event("gov.audit.requested", subj, time, { auditId, requestedBy: "x" }, id),
+  ),
 ];
 
 const systemEvent = fc

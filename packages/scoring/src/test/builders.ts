@@ -68,11 +68,21 @@ export function evalRun(
   version: string,
   opts: Partial<EventData<"eval.run.completed">> = {},
 ): MaturityEvent {
-  return event("eval.run.completed", subject, time, { suite: "regression", modelVersion: version, gate: "none", ...opts });
+  return event("eval.run.completed", subject, time, {
+    suite: "regression",
+    modelVersion: version,
+    gate: "none",
+    ...opts,
+  });
 }
 
 /** One call per week, `weeks` weeks back from asOf (offset by `dayOffset` days inside each week). */
-export function weekly(asOf: string, weeks: number, make: (time: string, week: number) => MaturityEvent[], dayOffset = 1) {
+export function weekly(
+  asOf: string,
+  weeks: number,
+  make: (time: string, week: number) => MaturityEvent[],
+  dayOffset = 1,
+) {
   const events: MaturityEvent[] = [];
   for (let w = 0; w < weeks; w++) events.push(...make(daysBefore(asOf, w * 7 + dayOffset), w));
   return events;
@@ -83,7 +93,11 @@ export function weekly(asOf: string, weeks: number, make: (time: string, week: n
  * tracked runs, pinned registry versions, weekly scripted deploys of evaluated versions,
  * infrastructure monitoring, a named owner.
  */
-export function levelTwoSystem(subject: string, asOf: string, opts: { team?: string; kind?: SystemKind } = {}) {
+export function levelTwoSystem(
+  subject: string,
+  asOf: string,
+  opts: { team?: string; kind?: SystemKind } = {},
+) {
   const start = daysBefore(asOf, 200);
   const events: MaturityEvent[] = [
     register(subject, start, { team: opts.team ?? "core", kind: opts.kind ?? "classical" }),
@@ -96,7 +110,10 @@ export function levelTwoSystem(subject: string, asOf: string, opts: { team?: str
     ...weekly(asOf, 14, (time, w) => {
       const version = `${subject}-v${w}`;
       return [
-        event("exp.run.logged", subject, daysBefore(time, 1), { runId: `${subject}-r${w}`, tracker: "mlflow" }),
+        event("exp.run.logged", subject, daysBefore(time, 1), {
+          runId: `${subject}-r${w}`,
+          tracker: "mlflow",
+        }),
         event("registry.model_version.registered", subject, daysBefore(time, 0.5), {
           model: subject,
           version,

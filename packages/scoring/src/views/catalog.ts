@@ -54,11 +54,22 @@ export function resolveIdentity(facts: SystemFacts, asOf: number): SystemIdentit
 /** Time of the earliest fact at or before `asOf`, or null when the system did not exist yet. */
 export function firstSeen(facts: SystemFacts, asOf: number): number | null {
   let first = Infinity;
-  for (const value of Object.values(facts)) {
-    if (!Array.isArray(value) || value.length === 0) continue;
-    const head: unknown = value[0];
-    if (typeof head !== "object" || head === null) continue;
-    const t = "t" in head ? (head.t as number) : "day" in head ? firstWholeDay(head.day as number, asOf) : Infinity;
+  for (const value of Object.values(facts) as unknown[]) {
+    if (typeof value !== "object" || value === null) continue;
+    let t = Infinity;
+    if (Array.isArray(value)) {
+      // Record lists (catalog, tool catalogues) and telemetry buckets; `seen` holds bare numbers.
+      const head: unknown = value[0];
+      if (typeof head === "object" && head !== null)
+        t =
+          "t" in head
+            ? (head.t as number)
+            : "day" in head
+              ? firstWholeDay(head.day as number, asOf)
+              : Infinity;
+    } else if ("t" in value && Array.isArray(value.t)) {
+      t = (value.t[0] as number | undefined) ?? Infinity; // a columnar list: rows in time order
+    }
     if (t < first) first = t;
   }
   return first <= asOf ? first : null;

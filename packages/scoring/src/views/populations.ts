@@ -1,17 +1,24 @@
 // Builds the record sets the rubric's rules look at (see populations in @maturity/model/rubric)
-// from a system's facts, as of a time and over a scope. Raw fact records are used as they are
-// where their fields already match; joined and weighted views are built once per scoring and cached.
+// from a system's facts, as of a time and over a scope. Fact columns are used as they are (a row
+// range, or an index list for "latest per key"); joined and weighted views get small columns of
+// their own. Every view is built at most once per scoring.
 import type { EvidenceKind, Population } from "@maturity/model/rubric";
-import { between, upTo } from "../facts/sorted.ts";
-import type { EvalRunRec, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
+import { rowsBetween } from "../facts/columns.ts";
+import { upTo } from "../facts/sorted.ts";
+import type { Columns, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
 import { bucketInRange } from "../metrics/cost-by-feature.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
 import type { SystemIdentity } from "./catalog.ts";
-
-/** A record as a rule sees it: an id (evidence), a time, a weight (default 1) and named fields. */
-export interface ViewRecord extends Rec {
-  weight?: number;
-}
+import {
+  emptyView,
+  indexView,
+  ownView,
+  rangeView,
+  rowAt,
+  viewSize,
+  type View,
+  type ViewColumns,
+} from "./view.ts";
 
 export interface ViewContext {
   facts: SystemFacts;
@@ -22,216 +29,314 @@ export interface ViewContext {
   windowStart: number;
 }
 
+type RowKey = (cols: ViewColumns, row: number) => string;
+
 // State evidence: the latest record per key holds until replaced. Populations without a key use
 // every record up to asOf (e.g. "every rollback so far").
-const stateKeys: Partial<Record<Population, (r: never) => string>> = {
-  promptVersions: (r: { promptId: string }) => r.promptId,
-  catalogAssets: (r: { assetId: string }) => r.assetId,
-  monitors: (r: { signal: string }) => r.signal,
+const stateKeys: Partial<Record<Population, RowKey>> = {
+  promptVersions: (c, i) => c.promptId?.[i] as string,
+  catalogAssets: (c, i) => c.assetId?.[i] as string,
+  monitors: (c, i) => c.signal?.[i] as string,
   owners: () => "owner",
   failureModeCatalogues: () => "catalogue",
-  overridePaths: (r: { docRef: string }) => r.docRef,
-  dataContracts: (r: { dataset: string; producer: string; consumer: string }) =>
-    `${r.dataset}|${r.producer}|${r.consumer}`,
+  overridePaths: (c, i) => c.docRef?.[i] as string,
+  dataContracts: (c, i) =>
+    `${c.dataset?.[i] as string}|${c.producer?.[i] as string}|${c.consumer?.[i] as string}`,
 };
 
-function latestPerKey<T extends Rec>(records: T[], key: (r: T) => string): T[] {
-  const latest = new Map<string, T>();
-  for (const r of records) latest.set(key(r), r); // sorted by time: the last one wins
-  return [...latest.values()].sort((a, b) => a.t - b.t);
+function latestPerKey(view: View, key: RowKey): View {
+  const latest = new Map<string, number>();
+  const size = viewSize(view);
+  for (let k = 0; k < size; k++) {
+    const row = rowAt(view, k);
+    latest.set(key(view.cols, row), row); // rows are in time order: the last one wins
+  }
+  const t = view.cols.t;
+  // Stable sort by time: equal times keep the order in which their keys first appeared.
+  const index = [...latest.values()].sort((a, b) => (t[a] as number) - (t[b] as number));
+  return indexView(view.cols, index);
+}
+
+// The columnar fact list behind each plain population.
+const factLists = {
+  experimentRuns: "experimentRuns",
+  modelVersions: "modelVersions",
+  promotions: "promotions",
+  rebuilds: "rebuilds",
+  promptVersions: "promptVersions",
+  pipelineRuns: "pipelineRuns",
+  dataQualityChecks: "dataQualityChecks",
+  dataContracts: "dataContracts",
+  retrains: "retrains",
+  catalogAssets: "assets",
+  evalRuns: "evalRuns",
+  evalDatasetUpdates: "evalDatasetUpdates",
+  failureModeCatalogues: "failureModes",
+  redteamRuns: "redteams",
+  fairnessChecks: "fairnessChecks",
+  trafficShifts: "trafficShifts",
+  rollbacks: "rollbacks",
+  modelSwaps: "modelSwaps",
+  monitors: "monitors",
+  owners: "owners",
+  riskAssessments: "riskAssessments",
+  changeReviews: "changeReviews",
+  overridePaths: "overrides",
+  generatedDocs: "docs",
+} as const satisfies Partial<Record<Population, keyof SystemFacts>>;
+
+/** Facts shared by the production-deploy views of both scopes, all as of asOf. */
+interface DeployJoins {
+  registeredVersions: Set<string>;
+  approvedRefs: Set<string>;
+  assessedRefs: Set<string>;
+  /** Evaluation rows per evaluated ref (model version or release), in time order. */
+  evalRowsByRef: Map<string, number[]>;
 }
 
 export class PopulationViews {
-  private readonly cache = new Map<string, ViewRecord[]>();
-  private evalRunsByRef: Map<string, EvalRunRec[]> | undefined;
+  private readonly cache = new Map<string, View>();
+  private joins: DeployJoins | undefined;
 
   constructor(readonly ctx: ViewContext) {}
 
-  get(population: Population, scope: EvidenceKind): ViewRecord[] {
+  get(population: Population, scope: EvidenceKind): View {
     const cacheKey = `${population}:${scope}`;
-    let records = this.cache.get(cacheKey);
-    if (records === undefined) {
-      records = this.build(population, scope);
-      this.cache.set(cacheKey, records);
+    let view = this.cache.get(cacheKey);
+    if (view === undefined) {
+      view = this.build(population, scope);
+      this.cache.set(cacheKey, view);
     }
-    return records;
+    return view;
   }
 
-  private scoped<T extends Rec>(list: T[], scope: EvidenceKind): T[] {
-    return scope === "activity" ? between(list, this.ctx.windowStart, this.ctx.asOf) : upTo(list, this.ctx.asOf);
+  /** Rows of a fact list in the scope: the evidence window, or all history up to asOf. */
+  private scoped(cols: Columns<Rec>, scope: EvidenceKind): View {
+    const from = scope === "activity" ? this.ctx.windowStart : -Infinity;
+    return rangeView(cols as unknown as ViewColumns, rowsBetween(cols, from, this.ctx.asOf));
   }
 
-  private build(population: Population, scope: EvidenceKind): ViewRecord[] {
+  private build(population: Population, scope: EvidenceKind): View {
     const base = this.raw(population, scope);
-    const key = stateKeys[population] as ((r: ViewRecord) => string) | undefined;
+    const key = stateKeys[population];
     return scope === "state" && key !== undefined ? latestPerKey(base, key) : base;
   }
 
-  private raw(population: Population, scope: EvidenceKind): ViewRecord[] {
-    const f = this.ctx.facts;
+  private raw(population: Population, scope: EvidenceKind): View {
     switch (population) {
-      case "experimentRuns":
-        return this.scoped(f.experimentRuns, scope);
-      case "modelVersions":
-        return this.scoped(f.modelVersions, scope);
       case "productionDeploys":
         return this.productionDeploys(scope);
-      case "promotions":
-        return this.scoped(f.promotions, scope);
-      case "rebuilds":
-        return this.scoped(f.rebuilds, scope);
-      case "promptVersions":
-        return this.scoped(f.promptVersions, scope);
-      case "catalogTools": {
-        const latest = this.scoped(f.toolCatalogs, scope).at(-1);
-        return latest === undefined ? [] : latest.tools.map((tool) => ({ id: latest.id, t: latest.t, ...tool }));
-      }
-      case "pipelineRuns":
-        return this.scoped(f.pipelineRuns, scope);
-      case "dataQualityChecks":
-        return this.scoped(f.dataQualityChecks, scope);
-      case "dataContracts":
-        return this.scoped(f.dataContracts, scope);
-      case "retrains":
-        return this.scoped(f.retrains, scope);
-      case "catalogAssets":
-        return this.scoped(f.assets, scope);
-      case "evalRuns":
-        return this.scoped(f.evalRuns, scope);
-      case "evalDatasetUpdates":
-        return this.scoped(f.evalDatasetUpdates, scope);
-      case "failureModeCatalogues":
-        return this.scoped(f.failureModes, scope);
-      case "redteamRuns":
-        return this.scoped(f.redteams, scope);
-      case "fairnessChecks":
-        return this.scoped(f.fairnessChecks, scope);
-      case "trafficShifts":
-        return this.scoped(f.trafficShifts, scope);
-      case "rollbacks":
-        return this.scoped(f.rollbacks, scope);
-      case "modelSwaps":
-        return this.scoped(f.modelSwaps, scope);
+      case "catalogTools":
+        return this.catalogTools(scope);
       case "gpuQueues":
         return this.gpuQueues(scope);
-      case "monitors":
-        return this.scoped(f.monitors, scope);
-      case "owners":
-        return this.scoped(f.owners, scope);
-      case "riskAssessments":
-        return this.scoped(f.riskAssessments, scope);
-      case "changeReviews":
-        return this.scoped(f.changeReviews, scope);
-      case "overridePaths":
-        return this.scoped(f.overrides, scope);
-      case "generatedDocs":
-        return this.scoped(f.docs, scope);
       case "llmCalls":
         return this.llmCalls(scope);
       case "agentRuns":
         return this.agentRuns(scope);
+      default:
+        return this.scoped(this.ctx.facts[factLists[population]] as unknown as Columns<Rec>, scope);
     }
   }
 
-  /** Succeeded production deploys, joined with evaluations, the registry and change records. */
-  private productionDeploys(scope: EvidenceKind): ViewRecord[] {
-    const f = this.ctx.facts;
-    const asOf = this.ctx.asOf;
-    const deploys = this.scoped(f.deploys, scope).filter(isProductionSuccess);
-    if (deploys.length === 0) return [];
-    const registered = new Set(upTo(f.modelVersions, asOf).map((v) => v.version));
-    const approved = new Set(upTo(f.changeReviews, asOf).flatMap((r) => (r.approved ? [r.changeRef] : [])));
-    const assessed = new Set(upTo(f.riskAssessments, asOf).flatMap((r) => (r.changeRef === null ? [] : [r.changeRef])));
-    return deploys.map((d) => {
-      const evals = this.evalsBefore(d.version, d.t);
-      // The gate that decided the release: the latest gated evaluation before it went out.
-      let gate: "passed" | "failed" | "none" | "missing" = evals.length === 0 ? "missing" : "none";
-      for (let i = evals.length - 1; i >= 0; i--) {
-        const g = (evals[i] as EvalRunRec).gate;
-        if (g !== "none") {
-          gate = g;
-          break;
-        }
-      }
-      return {
-        id: d.id,
-        t: d.t,
-        strategy: d.strategy,
-        gatedByEval: d.gatedByEval,
-        automated: d.automated,
-        evaluated: evals.length > 0,
-        gate,
-        inRegistry: registered.has(d.version),
-        reviewed: approved.has(d.deploymentId) || approved.has(d.version),
-        riskAssessed: assessed.has(d.deploymentId) || assessed.has(d.version),
-      };
+  /** The tools of the latest tool catalogue in scope, each a row carrying the catalogue's id. */
+  private catalogTools(scope: EvidenceKind): View {
+    const catalogs = this.ctx.facts.toolCatalogs;
+    const from = scope === "activity" ? this.ctx.windowStart : -Infinity;
+    let latest: (typeof catalogs)[number] | undefined;
+    for (let i = catalogs.length - 1; i >= 0 && latest === undefined; i--) {
+      const c = catalogs[i] as (typeof catalogs)[number];
+      if (c.t <= this.ctx.asOf && c.t > from) latest = c;
+    }
+    if (latest === undefined) return emptyView;
+    const n = latest.tools.length;
+    return ownView({
+      id: new Array<string>(n).fill(latest.id),
+      t: new Array<number>(n).fill(latest.t),
+      allowlisted: latest.tools.map((tool) => tool.allowlisted),
+      hasOwner: latest.tools.map((tool) => tool.hasOwner),
     });
   }
 
-  /** Evaluations of `version` (as model version or release) at or before time t. */
-  private evalsBefore(version: string, t: number): EvalRunRec[] {
-    if (this.evalRunsByRef === undefined) {
-      this.evalRunsByRef = new Map();
-      for (const run of upTo(this.ctx.facts.evalRuns, this.ctx.asOf)) {
-        for (const ref of run.refs) {
-          const list = this.evalRunsByRef.get(ref);
-          if (list === undefined) this.evalRunsByRef.set(ref, [run]);
-          else list.push(run);
-        }
+  private deployJoins(): DeployJoins {
+    if (this.joins !== undefined) return this.joins;
+    const { facts: f, asOf } = this.ctx;
+    const registeredVersions = new Set<string>();
+    const [, versionsEnd] = rowsBetween(f.modelVersions, -Infinity, asOf);
+    for (let i = 0; i < versionsEnd; i++) registeredVersions.add(f.modelVersions.version[i] as string);
+    const approvedRefs = new Set<string>();
+    const [, reviewsEnd] = rowsBetween(f.changeReviews, -Infinity, asOf);
+    for (let i = 0; i < reviewsEnd; i++)
+      if (f.changeReviews.approved[i] === true) approvedRefs.add(f.changeReviews.changeRef[i] as string);
+    const assessedRefs = new Set<string>();
+    const [, assessedEnd] = rowsBetween(f.riskAssessments, -Infinity, asOf);
+    for (let i = 0; i < assessedEnd; i++) {
+      const ref = f.riskAssessments.changeRef[i];
+      if (ref !== null && ref !== undefined) assessedRefs.add(ref);
+    }
+    const evalRowsByRef = new Map<string, number[]>();
+    const [, evalsEnd] = rowsBetween(f.evalRuns, -Infinity, asOf);
+    for (let i = 0; i < evalsEnd; i++) {
+      for (const ref of f.evalRuns.refs[i] as string[]) {
+        const rows = evalRowsByRef.get(ref);
+        if (rows === undefined) evalRowsByRef.set(ref, [i]);
+        else rows.push(i);
       }
     }
-    return (this.evalRunsByRef.get(version) ?? []).filter((run) => run.t <= t);
+    this.joins = { registeredVersions, approvedRefs, assessedRefs, evalRowsByRef };
+    return this.joins;
+  }
+
+  /** Succeeded production deploys, joined with evaluations, the registry and change records. */
+  private productionDeploys(scope: EvidenceKind): View {
+    const deploys = this.ctx.facts.deploys;
+    const range = this.scoped(deploys, scope);
+    const cols = {
+      id: [] as string[],
+      t: [] as number[],
+      strategy: [] as string[],
+      gatedByEval: [] as boolean[],
+      automated: [] as boolean[],
+      evaluated: [] as boolean[],
+      gate: [] as string[],
+      inRegistry: [] as boolean[],
+      reviewed: [] as boolean[],
+      riskAssessed: [] as boolean[],
+    };
+    for (let i = range.start; i < range.end; i++) {
+      if (!isProductionSuccess(deploys, i)) continue;
+      const joins = this.deployJoins();
+      const t = deploys.t[i] as number;
+      const version = deploys.version[i] as string;
+      const deploymentId = deploys.deploymentId[i] as string;
+      cols.id.push(deploys.id[i] as string);
+      cols.t.push(t);
+      cols.strategy.push(deploys.strategy[i] as string);
+      cols.gatedByEval.push(deploys.gatedByEval[i] as boolean);
+      cols.automated.push(deploys.automated[i] as boolean);
+      const gate = this.releaseGate(joins.evalRowsByRef.get(version), t);
+      cols.evaluated.push(gate !== "missing");
+      cols.gate.push(gate);
+      cols.inRegistry.push(joins.registeredVersions.has(version));
+      cols.reviewed.push(joins.approvedRefs.has(deploymentId) || joins.approvedRefs.has(version));
+      cols.riskAssessed.push(joins.assessedRefs.has(deploymentId) || joins.assessedRefs.has(version));
+    }
+    return ownView(cols);
+  }
+
+  /**
+   * The gate that decided a release at time t: the latest gated evaluation of its version at or
+   * before t; "none" when evaluated without a gate, "missing" when never evaluated.
+   */
+  private releaseGate(evalRows: readonly number[] | undefined, t: number): string {
+    if (evalRows === undefined) return "missing";
+    const evals = this.ctx.facts.evalRuns;
+    let gate = "missing";
+    for (let k = evalRows.length - 1; k >= 0; k--) {
+      const row = evalRows[k] as number;
+      if ((evals.t[row] as number) > t) continue;
+      const g = evals.gate[row] as string;
+      if (g !== "none") return g;
+      gate = "none";
+    }
+    return gate;
   }
 
   /** The queues the system uses, each with its latest configuration as of asOf. */
-  private gpuQueues(scope: EvidenceKind): ViewRecord[] {
-    const jobs = this.scoped(this.ctx.facts.gpuJobs, scope);
-    const lastJob = new Map<string, Rec>();
-    for (const job of jobs) lastJob.set(job.queue, job);
+  private gpuQueues(scope: EvidenceKind): View {
+    const jobs = this.ctx.facts.gpuJobs;
+    const range = this.scoped(jobs, scope);
+    const lastJob = new Map<string, number>();
+    for (let i = range.start; i < range.end; i++) lastJob.set(jobs.queue[i] as string, i);
     const names = new Set([...this.ctx.identity.gpuQueues, ...lastJob.keys()]);
-    const records: ViewRecord[] = [];
+    const records: { id: string; t: number; queue: string; policy: string; preemption: boolean }[] = [];
     for (const queue of [...names].sort()) {
       const config = upTo(this.ctx.queues[queue]?.configs ?? [], this.ctx.asOf).at(-1);
       if (config !== undefined) {
-        records.push({ id: config.id, t: config.t, queue, policy: config.policy, preemption: config.preemption } as ViewRecord);
+        records.push({
+          id: config.id,
+          t: config.t,
+          queue,
+          policy: config.policy,
+          preemption: config.preemption,
+        });
         continue;
       }
       const job = lastJob.get(queue);
       // A catalogued queue with neither configuration nor jobs gives no evidence either way.
-      if (job !== undefined) records.push({ id: job.id, t: job.t, queue, policy: "unconfigured", preemption: false } as ViewRecord);
+      if (job !== undefined)
+        records.push({
+          id: jobs.id[job] as string,
+          t: jobs.t[job] as number,
+          queue,
+          policy: "unconfigured",
+          preemption: false,
+        });
     }
-    return records.sort((a, b) => a.t - b.t);
+    records.sort((a, b) => a.t - b.t);
+    return ownView({
+      id: records.map((r) => r.id),
+      t: records.map((r) => r.t),
+      queue: records.map((r) => r.queue),
+      policy: records.map((r) => r.policy),
+      preemption: records.map((r) => r.preemption),
+    });
   }
 
-  private bucketRange(scope: EvidenceKind): [number, number] {
-    return [scope === "activity" ? this.ctx.windowStart : -Infinity, this.ctx.asOf];
-  }
-
-  /** LLM calls as weighted records: per day bucket, the calls with and without a cost. */
-  private llmCalls(scope: EvidenceKind): ViewRecord[] {
-    const [from, to] = this.bucketRange(scope);
-    const records: ViewRecord[] = [];
+  /** LLM calls as weighted rows: per day bucket, the calls with and without a cost. */
+  private llmCalls(scope: EvidenceKind): View {
+    const from = scope === "activity" ? this.ctx.windowStart : -Infinity;
+    const cols = {
+      id: [] as string[],
+      t: [] as number[],
+      weight: [] as number[],
+      hasCost: [] as boolean[],
+      hasFeature: [] as boolean[],
+    };
     for (const b of this.ctx.facts.llmCalls) {
-      if (!bucketInRange(b.day, from, to)) continue;
+      if (!bucketInRange(b.day, from, this.ctx.asOf)) continue;
       const hasFeature = b.feature !== null;
-      if (b.costedCalls > 0)
-        records.push({ id: b.lastId, t: b.lastT, weight: b.costedCalls, hasCost: true, hasFeature } as ViewRecord);
-      if (b.calls > b.costedCalls)
-        records.push({ id: b.lastId, t: b.lastT, weight: b.calls - b.costedCalls, hasCost: false, hasFeature } as ViewRecord);
+      if (b.costedCalls > 0) {
+        cols.id.push(b.lastId);
+        cols.t.push(b.lastT);
+        cols.weight.push(b.costedCalls);
+        cols.hasCost.push(true);
+        cols.hasFeature.push(hasFeature);
+      }
+      if (b.calls > b.costedCalls) {
+        cols.id.push(b.lastId);
+        cols.t.push(b.lastT);
+        cols.weight.push(b.calls - b.costedCalls);
+        cols.hasCost.push(false);
+        cols.hasFeature.push(hasFeature);
+      }
     }
-    return records;
+    return ownView(cols);
   }
 
-  private agentRuns(scope: EvidenceKind): ViewRecord[] {
-    const [from, to] = this.bucketRange(scope);
-    const records: ViewRecord[] = [];
+  private agentRuns(scope: EvidenceKind): View {
+    const from = scope === "activity" ? this.ctx.windowStart : -Infinity;
+    const cols = {
+      id: [] as string[],
+      t: [] as number[],
+      weight: [] as number[],
+      terminationRecorded: [] as boolean[],
+    };
     for (const b of this.ctx.facts.agentRuns) {
-      if (!bucketInRange(b.day, from, to)) continue;
-      if (b.terminationRecorded > 0)
-        records.push({ id: b.lastId, t: b.lastT, weight: b.terminationRecorded, terminationRecorded: true } as ViewRecord);
-      if (b.runs > b.terminationRecorded)
-        records.push({ id: b.lastId, t: b.lastT, weight: b.runs - b.terminationRecorded, terminationRecorded: false } as ViewRecord);
+      if (!bucketInRange(b.day, from, this.ctx.asOf)) continue;
+      if (b.terminationRecorded > 0) {
+        cols.id.push(b.lastId);
+        cols.t.push(b.lastT);
+        cols.weight.push(b.terminationRecorded);
+        cols.terminationRecorded.push(true);
+      }
+      if (b.runs > b.terminationRecorded) {
+        cols.id.push(b.lastId);
+        cols.t.push(b.lastT);
+        cols.weight.push(b.runs - b.terminationRecorded);
+        cols.terminationRecorded.push(false);
+      }
     }
-    return records;
+    return ownView(cols);
   }
 }

@@ -1,0 +1,45 @@
+// Reads an NDJSON file of CloudEvents line by line, validating each. Bad lines are collected with
+// their line numbers; the caller must not score a file with any of them.
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { formatIssues, parseEvent, type MaturityEvent } from "@maturity/model";
+
+export interface BadLine {
+  line: number;
+  message: string;
+}
+
+export interface ReadResult {
+  eventCount: number;
+  badLines: BadLine[];
+}
+
+/** Reporting stops collecting after this many bad lines (the count goes on). */
+export const badLineReportCap = 20;
+
+export async function readEvents(path: string, onEvent: (event: MaturityEvent) => void): Promise<ReadResult> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  const badLines: BadLine[] = [];
+  let lineNumber = 0;
+  let eventCount = 0;
+  for await (const text of lines) {
+    lineNumber += 1;
+    if (text.trim() === "") continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      badLines.push({ line: lineNumber, message: `not JSON (${(error as Error).message})` });
+      continue;
+    }
+    const parsed = parseEvent(json);
+    if (!parsed.ok) {
+      badLines.push({ line: lineNumber, message: formatIssues(parsed.issues) });
+      continue;
+    }
+    eventCount += 1;
+    // Once a line is bad nothing will be scored, so later events need not be folded.
+    if (badLines.length === 0) onEvent(parsed.event);
+  }
+  return { eventCount, badLines };
+}

@@ -1,0 +1,20 @@
+// Runs the real `maturity` bin in a child process.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const bin = fileURLToPath(new URL("../bin/maturity.js", import.meta.url));
+
+export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempFile(name: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "maturity-cli-"));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}

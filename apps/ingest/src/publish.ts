@@ -1,0 +1,108 @@
+import type { EventLog } from "@maturity/log";
+import { formatIssues, parseEvent, type MaturityEvent } from "@maturity/model";
+import type { EventDraft } from "./adapters/draft.ts";
+import { appendWithin } from "./append.ts";
+import type { IngestConfig } from "./env.ts";
+import { badRequest, IngestError } from "./errors.ts";
+import type { IngestMetrics } from "./metrics.ts";
+import { subjectFor, type ResolveSystem } from "./systems.ts";
+
+/** What a successful response lists for each event it produced. */
+export interface AcceptedEvent {
+  id: string;
+  source: string;
+  type: string;
+  subject: string;
+}
+
+export interface Publisher {
+  /** Resolves subjects, validates every event, then appends them all in one call. */
+  publishDrafts(drafts: EventDraft[], route: string): Promise<AcceptedEvent[]>;
+  /** Resolves the subject and validates one draft; throws a 400 IngestError when it is invalid. */
+  eventFromDraft(draft: EventDraft): Promise<MaturityEvent>;
+  /** Appends already validated events; resolves once the log acknowledged them. */
+  publishEvents(events: MaturityEvent[], route: string): Promise<AcceptedEvent[]>;
+}
+
+export function createPublisher(options: {
+  log: EventLog;
+  config: Pick<IngestConfig, "appendTimeoutMs" | "retryAfterSeconds">;
+  metrics: IngestMetrics;
+  resolveSystem: ResolveSystem | undefined;
+}): Publisher {
+  const { log, config, metrics } = options;
+
+  async function toEvent(draft: EventDraft, index: number, count: number): Promise<MaturityEvent> {
+    let resolved: Awaited<ReturnType<typeof subjectFor>>;
+    try {
+      resolved = await subjectFor(draft.ref, options.resolveSystem);
+    } catch {
+      throw new IngestError(
+        503,
+        "resolver_unavailable",
+        "could not look the system up in the catalogue; retry",
+        {
+          headers: { "retry-after": String(config.retryAfterSeconds) },
+        },
+      );
+    }
+    const candidate = {
+      specversion: "1.0",
+      id: draft.id,
+      source: draft.source,
+      type: draft.type,
+      time: draft.time,
+      subject: resolved.subject,
+      datacontenttype: "application/json",
+      ...(resolved.unmappedref === undefined ? {} : { unmappedref: resolved.unmappedref }),
+      data: draft.data,
+    };
+    const parsed = parseEvent(candidate);
+    if (!parsed.ok) {
+      const where = count > 1 ? ` (event ${index})` : "";
+      throw badRequest(
+        "invalid_event",
+        `the delivery maps to an invalid ${draft.type} event${where}: ${formatIssues(parsed.issues)}`,
+        parsed.issues,
+        count > 1 ? index : undefined,
+      );
+    }
+    if (resolved.unmappedref !== undefined) metrics.unmapped.inc({ kind: draft.ref.kind });
+    return parsed.event;
+  }
+
+  async function publishEvents(events: MaturityEvent[], route: string): Promise<AcceptedEvent[]> {
+    if (events.length === 0) return [];
+    const records = events.map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
+    const stopTimer = metrics.appendSeconds.startTimer();
+    try {
+      await appendWithin(log, records, config.appendTimeoutMs);
+      stopTimer({ outcome: "acknowledged" });
+    } catch (error) {
+      stopTimer({ outcome: "failed" });
+      throw new IngestError(
+        503,
+        "log_unavailable",
+        `the event log is not accepting writes (${(error as Error).message}); nothing was accepted, retry in a few seconds`,
+        { headers: { "retry-after": String(config.retryAfterSeconds) } },
+      );
+    }
+    for (const event of events) metrics.accepted.inc({ route, type: event.type });
+    return events.map((event) => ({
+      id: event.id,
+      source: event.source,
+      type: event.type,
+      subject: event.subject,
+    }));
+  }
+
+  return {
+    async publishDrafts(drafts, route) {
+      const events: MaturityEvent[] = [];
+      for (const [index, draft] of drafts.entries()) events.push(await toEvent(draft, index, drafts.length));
+      return publishEvents(events, route);
+    },
+    eventFromDraft: (draft) => toEvent(draft, 0, 1),
+    publishEvents,
+  };
+}

@@ -1,0 +1,121 @@
+// Worker throughput (Kafka → projections) and replay throughput, each beside the raw limits
+// measured in the same run: raw kafkajs consume of the same messages and raw Postgres COPY of the
+// same rows. Run: npm run bench -w @maturity/worker  (needs infra/up: Kafka + Postgres)
+import { randomBytes } from "node:crypto";
+import { countEvents, openDatabase } from "@maturity/db";
+import { createScratchDatabase, testDatabaseUrl } from "@maturity/db/testing";
+import { openKafkaLog } from "@maturity/log";
+import { testKafkaBrokers } from "@maturity/log/testing";
+import type { MaturityEvent } from "@maturity/model";
+import { Kafka, logLevel } from "kafkajs";
+import postgres from "postgres";
+import { pino } from "pino";
+import { scenarioEvents } from "../test/scenario-events.ts";
+import { replayProjections } from "../src/replay/replay.ts";
+import { startWorker } from "../src/worker.ts";
+
+const copies = Number(process.argv[2] ?? 40);
+const suffix = randomBytes(4).toString("hex");
+const topic = `maturity.bench-worker-${suffix}`;
+const clock = Date.parse("2026-11-24T12:00:00.000Z");
+
+const base = scenarioEvents();
+const events: MaturityEvent[] = [];
+for (let copy = 0; copy < copies; copy += 1) {
+  for (const event of base)
+    events.push({
+      ...event,
+      id: `${event.id}-c${copy}`,
+      subject: `${event.subject}-c${copy}`,
+    } as MaturityEvent);
+}
+const records = events.map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
+const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+console.log(
+  `worker bench: ${events.length} events, ${new Set(events.map((e) => e.subject)).size} systems, topic ${topic}`,
+);
+
+// Produce once; every consumer below reads the same messages.
+const log = await openKafkaLog({ brokers: testKafkaBrokers, topic, partitions: 6 });
+for (let start = 0; start < records.length; start += 1_000)
+  await log.append(records.slice(start, start + 1_000));
+
+// 1. Raw kafkajs consume of the same messages, in a consumer group, no processing.
+const kafka = new Kafka({ brokers: testKafkaBrokers, logLevel: logLevel.NOTHING });
+const rawConsumer = kafka.consumer({ groupId: `raw-${suffix}`, maxWaitTimeInMs: 250 });
+await rawConsumer.connect();
+await rawConsumer.subscribe({ topic, fromBeginning: true });
+let rawSeen = 0;
+let rawStart = 0;
+const rawDone = new Promise<number>((resolve) => {
+  void rawConsumer.run({
+    eachBatch: async ({ batch }) => {
+      if (rawStart === 0) rawStart = performance.now();
+      rawSeen += batch.messages.length;
+      if (rawSeen >= records.length) resolve(performance.now());
+    },
+  });
+});
+const rawEnd = await rawDone;
+await rawConsumer.disconnect();
+const rawConsumeRate = rate(records.length, rawEnd - rawStart);
+
+// 2. Raw Postgres COPY of the same rows into a table shaped like the event store.
+const copyDb = await createScratchDatabase(testDatabaseUrl);
+const sql = postgres(copyDb.url, { max: 1, onnotice: () => undefined });
+await sql`create table raw_events (source text, event_id text, type text, system_id text, time timestamptz, payload jsonb)`;
+const copyStart = performance.now();
+const writable = await sql`copy raw_events from stdin`.writable();
+for (const event of events) {
+  const line = [event.source, event.id, event.type, event.subject, event.time, JSON.stringify(event)]
+    .map((field) => field.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n"))
+    .join("\t");
+  if (!writable.write(line + "\n")) await new Promise((resolve) => writable.once("drain", resolve));
+}
+await new Promise<void>((resolve, reject) =>
+  writable.end((error?: Error | null) => (error ? reject(error) : resolve())),
+);
+const rawCopyRate = rate(events.length, performance.now() - copyStart);
+await sql.end();
+await copyDb.drop();
+
+// 3. The worker: Kafka → event store + facts + scores + history, one transaction per batch.
+const store = await createScratchDatabase(testDatabaseUrl);
+const database = await openDatabase({ url: store.url });
+const workerStart = performance.now();
+const worker = await startWorker({
+  db: database.db,
+  log,
+  groupId: `worker-${suffix}`,
+  logger: pino({ level: "warn" }),
+  clock: () => clock,
+  rescoreIntervalMs: 0,
+  rollupIntervalMs: 0,
+});
+while ((await countEvents(database.db)) < events.length)
+  await new Promise((resolve) => setTimeout(resolve, 100));
+const workerRate = rate(events.length, performance.now() - workerStart);
+await worker.stop();
+
+// 4. Replay: every projection rebuilt from the store and swapped in.
+const replayStart = performance.now();
+await replayProjections(database.db);
+const replayRate = rate(events.length, performance.now() - replayStart);
+
+await log.close();
+await database.close();
+await store.drop();
+
+const slowerRaw = Math.min(rawConsumeRate, rawCopyRate);
+console.table({
+  "raw kafkajs consume": { "events/s": rawConsumeRate },
+  "raw Postgres COPY": { "events/s": rawCopyRate },
+  "worker (Kafka → projections)": {
+    "events/s": workerRate,
+    "vs slower raw": (workerRate / slowerRaw).toFixed(2),
+  },
+  "replay (store → projections)": { "events/s": replayRate },
+});
+console.log(
+  `worker = ${((workerRate / slowerRaw) * 100).toFixed(0)}% of the slower raw limit (aim ≥ 50%); replay ${replayRate} events/s (aim ≥ 20,000)`,
+);

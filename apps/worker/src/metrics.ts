@@ -1,0 +1,57 @@
+/**
+ * The worker's Prometheus metrics, kept as plain counters and a fixed-bucket histogram and
+ * rendered in the text exposition format (no client library needed for five series).
+ */
+const latencyBucketsSeconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export class WorkerMetrics {
+  eventsApplied = 0;
+  duplicatesIgnored = 0;
+  deadLettered = 0;
+  batches = 0;
+  batchFailures = 0;
+  scoreChanges = 0;
+  consumerLag: number | null = null;
+  private readonly latencyCounts = latencyBucketsSeconds.map(() => 0);
+  private latencySum = 0;
+
+  observeBatch(seconds: number): void {
+    this.batches += 1;
+    this.latencySum += seconds;
+    latencyBucketsSeconds.forEach((bound, index) => {
+      if (seconds <= bound) this.latencyCounts[index]! += 1;
+    });
+  }
+
+  render(): string {
+    const lines = [
+      "# HELP maturity_worker_events_applied_total Events stored for the first time and folded into projections.",
+      "# TYPE maturity_worker_events_applied_total counter",
+      `maturity_worker_events_applied_total ${this.eventsApplied}`,
+      "# HELP maturity_worker_duplicates_total Redelivered or re-posted events that had no effect.",
+      "# TYPE maturity_worker_duplicates_total counter",
+      `maturity_worker_duplicates_total ${this.duplicatesIgnored}`,
+      "# HELP maturity_worker_dead_letters_total Records sent to the dead-letter topic.",
+      "# TYPE maturity_worker_dead_letters_total counter",
+      `maturity_worker_dead_letters_total ${this.deadLettered}`,
+      "# HELP maturity_worker_batch_failures_total Batches whose transaction failed (they are redelivered).",
+      "# TYPE maturity_worker_batch_failures_total counter",
+      `maturity_worker_batch_failures_total ${this.batchFailures}`,
+      "# HELP maturity_worker_score_changes_total Axis score changes written to history.",
+      "# TYPE maturity_worker_score_changes_total counter",
+      `maturity_worker_score_changes_total ${this.scoreChanges}`,
+      "# HELP maturity_worker_consumer_lag Records in the log not yet committed by the group.",
+      "# TYPE maturity_worker_consumer_lag gauge",
+      `maturity_worker_consumer_lag ${this.consumerLag ?? "NaN"}`,
+      "# HELP maturity_worker_batch_seconds Time to apply one batch (one transaction).",
+      "# TYPE maturity_worker_batch_seconds histogram",
+      ...latencyBucketsSeconds.map(
+        (bound, index) => `maturity_worker_batch_seconds_bucket{le="${bound}"} ${this.latencyCounts[index]}`,
+      ),
+      `maturity_worker_batch_seconds_bucket{le="+Inf"} ${this.batches}`,
+      `maturity_worker_batch_seconds_sum ${this.latencySum}`,
+      `maturity_worker_batch_seconds_count ${this.batches}`,
+    ];
+    return lines.join("\n") + "\n";
+  }
+}

@@ -1,0 +1,45 @@
+import type { AxisChange, Database } from "@maturity/db";
+import { listSystemIdsWithFacts, loadSystemFactsForUpdate, recordRescoreTick, sql } from "@maturity/db";
+import type { SystemFacts } from "@maturity/scoring";
+import { factsVersion } from "@maturity/scoring";
+import type { ScoringSettings } from "./score-systems.ts";
+import { scoreAndWrite } from "./score-systems.ts";
+
+const chunkSize = 200;
+
+/**
+ * Evidence ages out of the window even when nothing arrives, so every system is re-scored as of
+ * `now` on a timer, and the changes go to history like any other. One worker at a time does it
+ * (an advisory lock); the tick's time is recorded so a replay re-scores at the same instant.
+ */
+export async function rescoreAll(
+  db: Database,
+  now: number,
+  settings: ScoringSettings = {},
+): Promise<AxisChange[] | null> {
+  const acquired = await db.transaction(async (tx) => {
+    const result = await tx.execute(sql`select pg_try_advisory_xact_lock(7422002) as locked`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: { locked: boolean }[] }).rows) as {
+      locked: boolean;
+    }[];
+    if (!rows[0]?.locked) return false;
+    await recordRescoreTick(tx, new Date(now).toISOString());
+    return true;
+  });
+  if (!acquired) return null;
+  const systemIds = await listSystemIdsWithFacts(db);
+  const changes: AxisChange[] = [];
+  for (let start = 0; start < systemIds.length; start += chunkSize) {
+    const chunk = systemIds.slice(start, start + chunkSize);
+    changes.push(
+      ...(await db.transaction(async (tx) => {
+        const stored = await loadSystemFactsForUpdate(tx, chunk);
+        const systems = [...stored]
+          .filter(([, entry]) => entry.factsVersion === factsVersion)
+          .map(([systemId, entry]) => ({ systemId, facts: entry.facts as SystemFacts, causeEventId: null }));
+        return scoreAndWrite(tx, systems, now, settings);
+      })),
+    );
+  }
+  return changes;
+}

@@ -1,0 +1,100 @@
+import type { AxisChange, Transaction } from "@maturity/db";
+import { loadQueueFacts, loadSystemFactsForUpdate, saveSystemFacts, writeSystemReport } from "@maturity/db";
+import type { MaturityEvent } from "@maturity/model";
+import { rubric as defaultRubric } from "@maturity/model/rubric";
+import type { Rubric } from "@maturity/model/rubric";
+import type { QueueFacts, SystemFacts } from "@maturity/scoring";
+import { evolveSystem, factsVersion, initialSystemFacts, scoreSystem } from "@maturity/scoring";
+
+export interface ScoringSettings {
+  rubric?: Rubric;
+  windowDays?: number;
+  metricsWindowDays?: number;
+}
+
+/**
+ * The event a score change is attributed to: the newest of the system's new events by event time
+ * (then id), so the answer does not depend on how the log interleaved them.
+ */
+export function newestEvent(events: readonly MaturityEvent[]): MaturityEvent {
+  let newest = events[0]!;
+  for (const event of events) {
+    const [t, tNewest] = [Date.parse(event.time), Date.parse(newest.time)];
+    if (t > tNewest || (t === tNewest && event.id > newest.id)) newest = event;
+  }
+  return newest;
+}
+
+/** Subjects that are not systems: GPU queues, and native ids no catalogue entry maps yet. */
+export function isSystemSubject(event: MaturityEvent): boolean {
+  return event.type !== "gpu.queue.configured" && !event.subject.startsWith("unmapped:");
+}
+
+/**
+ * Folds new events into their systems' stored facts and re-scores those systems as of `now`,
+ * writing reports and history. `newEvents` must be events the store had not seen, in log order.
+ */
+export async function foldAndScore(
+  tx: Transaction,
+  newEvents: readonly MaturityEvent[],
+  now: number,
+  settings: ScoringSettings = {},
+): Promise<AxisChange[]> {
+  const bySystem = new Map<string, MaturityEvent[]>();
+  for (const event of newEvents) {
+    if (!isSystemSubject(event)) continue;
+    const list = bySystem.get(event.subject) ?? [];
+    list.push(event);
+    bySystem.set(event.subject, list);
+  }
+  if (bySystem.size === 0) return [];
+  const systemIds = [...bySystem.keys()].sort();
+  const stored = await loadSystemFactsForUpdate(tx, systemIds);
+  const updated: { systemId: string; factsVersion: number; facts: SystemFacts }[] = [];
+  for (const systemId of systemIds) {
+    const previous = stored.get(systemId);
+    // Facts of an older shape are not trusted; a replay refolds them from the store.
+    const facts =
+      previous !== undefined && previous.factsVersion === factsVersion
+        ? (previous.facts as SystemFacts)
+        : initialSystemFacts(systemId);
+    for (const event of bySystem.get(systemId)!) evolveSystem(facts, event);
+    updated.push({ systemId, factsVersion, facts });
+  }
+  await saveSystemFacts(tx, updated);
+  return scoreAndWrite(
+    tx,
+    updated.map(({ systemId, facts }) => ({
+      systemId,
+      facts,
+      causeEventId: newestEvent(bySystem.get(systemId)!).id,
+    })),
+    now,
+    settings,
+  );
+}
+
+/** Re-scores systems whose facts are in hand, writing their reports and any score changes. */
+export async function scoreAndWrite(
+  tx: Transaction,
+  systems: readonly { systemId: string; facts: SystemFacts; causeEventId: string | null }[],
+  now: number,
+  settings: ScoringSettings = {},
+): Promise<AxisChange[]> {
+  const rubric = settings.rubric ?? defaultRubric;
+  const queues = (await loadQueueFacts(tx)) as Record<string, QueueFacts>;
+  const asOf = new Date(now).toISOString();
+  const changes: AxisChange[] = [];
+  for (const { facts, causeEventId } of systems) {
+    const report = scoreSystem(
+      facts,
+      { asOf: now, rubric, windowDays: settings.windowDays, metricsWindowDays: settings.metricsWindowDays },
+      queues,
+    );
+    if (report === null) continue;
+    changes.push(
+      ...(await writeSystemReport(tx, report, { asOf, rubricVersion: rubric.version, causeEventId })),
+    );
+  }
+  return changes;
+}

@@ -1,0 +1,244 @@
+import type { AxisChange, Database, LlmUsageRow, SystemRow, UnmappedRow } from "@maturity/db";
+import {
+  aggregateLlmUsage,
+  axisChanges,
+  bulkInsert,
+  countStoredEvents,
+  createNextProjections,
+  evolveSystemRows,
+  evolveUnmappedRows,
+  historyRows,
+  listRescoreTicks,
+  mergeLlmUsage,
+  readAppliedGroups,
+  swapInNextProjections,
+} from "@maturity/db";
+import type { MaturityEvent, SystemReport } from "@maturity/model";
+import { axes } from "@maturity/model";
+import { rubric as defaultRubric } from "@maturity/model/rubric";
+import type { SystemFacts } from "@maturity/scoring";
+import {
+  assembleReport,
+  evolve,
+  evolveSystem,
+  factsVersion,
+  initialFacts,
+  initialSystemFacts,
+  scoreSystem,
+} from "@maturity/scoring";
+import { isSystemSubject, newestEvent } from "../projections/score-systems.ts";
+import type { ScoringSettings } from "../projections/score-systems.ts";
+
+export interface ReplayProgress {
+  events: number;
+  total: number;
+}
+
+export interface ReplayResult {
+  events: number;
+  systems: number;
+  historyRows: number;
+  /** True when the store grew while replaying: the swapped-in projections miss those events. */
+  storeChangedDuringReplay: boolean;
+}
+
+/**
+ * Rebuilds every projection from the event store: the same fold and the same scoring the worker
+ * ran, batch by batch at the clock readings recorded with the events (and at the recorded
+ * re-score ticks), computed in memory, written to fresh tables, and swapped in atomically.
+ * Run it with the workers stopped: batches applied meanwhile would be missing from the result.
+ */
+export async function replayProjections(
+  db: Database,
+  options: { scoring?: ScoringSettings; onProgress?: (progress: ReplayProgress) => void } = {},
+): Promise<ReplayResult> {
+  const rubric = options.scoring?.rubric ?? defaultRubric;
+  const scoreOptions = (asOf: number) => ({
+    asOf,
+    rubric,
+    windowDays: options.scoring?.windowDays,
+    metricsWindowDays: options.scoring?.metricsWindowDays,
+  });
+  const total = await countStoredEvents(db);
+  const ticks = await listRescoreTicks(db);
+  let tickIndex = 0;
+
+  const org = initialFacts();
+  const previousScores = new Map<string, Map<string, { score: number; level: number }>>();
+  const reports = new Map<string, { report: SystemReport; asOf: string }>();
+  const history: ReturnType<typeof historyRows> = [];
+  const usage = new Map<string, LlmUsageRow>();
+  const systemRows = new Map<string, SystemRow>();
+  const unmappedRows = new Map<string, UnmappedRow>();
+  let events = 0;
+
+  const scoreAt = (
+    systemIds: Iterable<string>,
+    at: number,
+    causeFor: (systemId: string) => string | null,
+  ) => {
+    const asOf = new Date(at).toISOString();
+    for (const systemId of systemIds) {
+      const report = scoreSystem(org.systems[systemId]!, scoreOptions(at), org.queues);
+      if (report === null) continue;
+      const previous = previousScores.get(systemId) ?? new Map();
+      const changes: AxisChange[] = axisChanges(report, previous);
+      for (const change of changes) previous.set(change.axis, { score: change.score, level: change.level });
+      previousScores.set(systemId, previous);
+      history.push(
+        ...historyRows(changes, { asOf, rubricVersion: rubric.version, causeEventId: causeFor(systemId) }),
+      );
+      reports.set(systemId, { report, asOf });
+    }
+  };
+  const runTicksBefore = (limit: number) => {
+    while (tickIndex < ticks.length && ticks[tickIndex]! < limit) {
+      scoreAt(Object.keys(org.systems).sort(), ticks[tickIndex]!, () => null);
+      tickIndex += 1;
+    }
+  };
+
+  for await (const group of readAppliedGroups(db)) {
+    runTicksBefore(group.appliedAt);
+    const newEventsOf = new Map<string, MaturityEvent[]>();
+    for (const event of group.events) {
+      if (event.type === "gpu.queue.configured") {
+        evolve(org, event);
+      } else if (isSystemSubject(event)) {
+        const facts = (org.systems[event.subject] ??= initialSystemFacts(event.subject));
+        evolveSystem(facts as SystemFacts, event);
+        const list = newEventsOf.get(event.subject) ?? [];
+        list.push(event);
+        newEventsOf.set(event.subject, list);
+      }
+    }
+    evolveSystemRows(systemRows, group.events);
+    evolveUnmappedRows(unmappedRows, group.events);
+    mergeLlmUsage(usage, aggregateLlmUsage(group.events));
+    scoreAt(
+      [...newEventsOf.keys()].sort(),
+      group.appliedAt,
+      (systemId) => newestEvent(newEventsOf.get(systemId)!).id,
+    );
+    events += group.events.length;
+    options.onProgress?.({ events, total });
+  }
+  runTicksBefore(Number.POSITIVE_INFINITY);
+
+  const next = await createNextProjections(db);
+  await bulkInsert(
+    db,
+    next.systemFacts,
+    Object.values(org.systems).map((facts) => ({ systemId: facts.systemId, factsVersion, facts })),
+  );
+  await bulkInsert(
+    db,
+    next.queueFacts,
+    Object.entries(org.queues).map(([queue, facts]) => ({ queue, facts })),
+  );
+  const current = [...reports.values()];
+  await bulkInsert(
+    db,
+    next.systemReports,
+    current.map(({ report, asOf }) => ({
+      systemId: report.systemId,
+      name: report.name,
+      team: report.team,
+      kind: report.kind,
+      riskTier: report.riskTier,
+      retired: report.retired,
+      asOf,
+      rubricVersion: rubric.version,
+      report,
+    })),
+  );
+  await bulkInsert(
+    db,
+    next.axisScores,
+    current.flatMap(({ report }) =>
+      axes.map((axis) => ({
+        systemId: report.systemId,
+        axis,
+        score: report.axes[axis].score,
+        level: report.axes[axis].level,
+      })),
+    ),
+  );
+  await bulkInsert(
+    db,
+    next.criterionResults,
+    current.flatMap(({ report }) =>
+      axes.flatMap((axis) =>
+        report.axes[axis].criteria.map((criterion) => ({
+          systemId: report.systemId,
+          criterionId: criterion.id,
+          axis,
+          level: criterion.level,
+          degree: criterion.degree,
+          met: criterion.met,
+          status: criterion.status,
+          evidence: criterion.evidence,
+        })),
+      ),
+    ),
+  );
+  await bulkInsert(
+    db,
+    next.risks,
+    current.flatMap(({ report }) =>
+      report.risks.map((risk, index) => ({
+        riskKey: `${report.systemId}#${index}`,
+        systemId: report.systemId,
+        team: risk.team,
+        kind: risk.kind,
+        rank: risk.rank,
+        risk,
+      })),
+    ),
+  );
+  const lastClock = current.reduce((latest, { asOf }) => Math.max(latest, Date.parse(asOf)), 0);
+  const rolled = assembleReport(
+    current.map(({ report }) => report),
+    { asOf: lastClock, rubric },
+  );
+  await bulkInsert(db, next.rollups, [
+    {
+      scope: "org",
+      team: null,
+      systemCount: rolled.teams.reduce((sum, team) => sum + team.systemCount, 0),
+      tracks: rolled.org.tracks,
+      trackGap: rolled.org.trackGap,
+      asOf: rolled.asOf,
+    },
+    ...rolled.teams.map((team) => ({
+      scope: `team:${team.team}`,
+      team: team.team,
+      systemCount: team.systemCount,
+      tracks: team.tracks,
+      trackGap: team.trackGap,
+      asOf: rolled.asOf,
+    })),
+  ]);
+  await bulkInsert(
+    db,
+    next.risks,
+    rolled.org.risks
+      .filter((risk) => risk.systemId === undefined)
+      .map((risk, index) => ({
+        riskKey: `team:${risk.team}#${index}`,
+        systemId: null,
+        team: risk.team,
+        kind: risk.kind,
+        rank: risk.rank,
+        risk,
+      })),
+  );
+  await bulkInsert(db, next.scoreHistory, history);
+  await bulkInsert(db, next.llmUsageHourly, [...usage.values()]);
+  await bulkInsert(db, next.systems, [...systemRows.values()]);
+  await bulkInsert(db, next.unmappedSources, [...unmappedRows.values()]);
+
+  const storeChangedDuringReplay = (await countStoredEvents(db)) !== total;
+  await swapInNextProjections(db);
+  return { events, systems: reports.size, historyRows: history.length, storeChangedDuringReplay };
+}

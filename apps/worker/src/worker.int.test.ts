@@ -1,0 +1,224 @@
+import { randomBytes } from "node:crypto";
+import type { DatabaseHandle } from "@maturity/db";
+import { countEvents, openDatabase, verifyChain } from "@maturity/db";
+import { createScratchDatabase, dumpProjections, testDatabaseUrl } from "@maturity/db/testing";
+import type { ScratchDatabase } from "@maturity/db/testing";
+import type { EventLog } from "@maturity/log";
+import { deadLetterTopic, openKafkaLog } from "@maturity/log";
+import { kafkaAvailable, testKafkaBrokers } from "@maturity/log/testing";
+import type { MaturityEvent } from "@maturity/model";
+import { AssignerProtocol, Kafka, logLevel } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scenarioEvents } from "../test/scenario-events.ts";
+import { startWorkerProcess } from "../test/worker-process.ts";
+import type { WorkerProcess } from "../test/worker-process.ts";
+import { refreshRollups } from "./projections/rollups.ts";
+
+const runKafka = await kafkaAvailable();
+const fixedClock = "2026-11-24T12:00:00.000Z";
+
+/** The example organisation four times over (distinct systems and ids): ~3,800 events. */
+function streamOfEvents(): MaturityEvent[] {
+  const base = scenarioEvents();
+  return [0, 1, 2, 3].flatMap((copy) =>
+    base.map(
+      (event) =>
+        ({ ...event, id: `${event.id}-c${copy}`, subject: `${event.subject}-c${copy}` }) as MaturityEvent,
+    ),
+  );
+}
+
+const poison = [
+  { key: "broken-system", value: "{this is not json" },
+  {
+    key: "broken-system",
+    value: JSON.stringify({
+      specversion: "1.0",
+      id: "p1",
+      source: "x",
+      type: "nope.nope",
+      time: fixedClock,
+      subject: "s",
+      data: {},
+    }),
+  },
+];
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Everything but the history, whose intermediate steps depend on where batches were cut. */
+function comparable(dump: Record<string, string[]>) {
+  const { score_history: _history, ...rest } = dump;
+  return rest;
+}
+
+describe.skipIf(!runKafka)("the worker on the real Kafka broker and Postgres server", () => {
+  const suffix = randomBytes(4).toString("hex");
+  const onceTopic = `maturity.worker-once-${suffix}`;
+  const twiceTopic = `maturity.worker-twice-${suffix}`;
+  const events = streamOfEvents();
+  const scratches: ScratchDatabase[] = [];
+  const handles: DatabaseHandle[] = [];
+  const processes: WorkerProcess[] = [];
+  let onceLog: EventLog;
+  let twiceLog: EventLog;
+  let port = 19_460 + Math.floor(Math.random() * 400);
+
+  async function freshStore(): Promise<{ url: string; handle: DatabaseHandle }> {
+    const scratch = await createScratchDatabase(testDatabaseUrl);
+    scratches.push(scratch);
+    // Migrate once here, so workers that start together find the schema ready.
+    const handle = await openDatabase({ url: scratch.url });
+    handles.push(handle);
+    return { url: scratch.url, handle };
+  }
+
+  function worker(url: string, topic: string, groupId: string): WorkerProcess {
+    const process_ = startWorkerProcess(
+      {
+        DATABASE_URL: url,
+        KAFKA_BROKERS: testKafkaBrokers.join(","),
+        KAFKA_TOPIC: topic,
+        KAFKA_PARTITIONS: "6",
+        WORKER_GROUP_ID: groupId,
+        WORKER_FIXED_CLOCK: fixedClock,
+      },
+      (port += 1),
+    );
+    processes.push(process_);
+    return process_;
+  }
+
+  async function finish(store: { handle: DatabaseHandle }, workers: WorkerProcess[]) {
+    await waitFor(
+      async () => (await countEvents(store.handle.db)) === events.length,
+      "every event to be stored",
+    );
+    for (const running of workers) {
+      running.child.kill("SIGTERM");
+      expect(await running.exited).toBe(0);
+    }
+    await refreshRollups(store.handle.db, Date.parse(fixedClock));
+    return dumpProjections(store.handle.db);
+  }
+
+  beforeAll(async () => {
+    onceLog = await openKafkaLog({ brokers: testKafkaBrokers, topic: onceTopic, partitions: 6 });
+    twiceLog = await openKafkaLog({ brokers: testKafkaBrokers, topic: twiceTopic, partitions: 6 });
+    const records = events.map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
+    for (let start = 0; start < records.length; start += 500)
+      await onceLog.append(records.slice(start, start + 500));
+    // The second topic carries every event twice (and the poison): at-least-once at its worst.
+    for (const copy of [records, [...poison, ...records]]) {
+      for (let start = 0; start < copy.length; start += 500)
+        await twiceLog.append(copy.slice(start, start + 500));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const running of processes) if (running.child.exitCode === null) running.child.kill("SIGKILL");
+    await onceLog?.close();
+    await twiceLog?.close();
+    for (const handle of handles) await handle.close();
+    for (const scratch of scratches) await scratch.drop();
+  });
+
+  let reference: Record<string, string[]>;
+
+  it("one uninterrupted worker stores every event once and scores every system", async () => {
+    const store = await freshStore();
+    reference = await finish(store, [worker(store.url, onceTopic, `once-${suffix}`)]);
+    const systems = new Set(
+      events.filter((event) => event.type !== "gpu.queue.configured").map((event) => event.subject),
+    );
+    expect(reference.system_reports).toHaveLength(systems.size);
+    expect((await verifyChain(store.handle.db)).broken).toBeUndefined();
+  }, 180_000);
+
+  it("every event delivered twice, and a worker SIGKILLed mid-stream then restarted: same projections", async () => {
+    const store = await freshStore();
+    const first = worker(store.url, twiceTopic, `crash-${suffix}`);
+    await waitFor(
+      async () => (await countEvents(store.handle.db)) > events.length / 4,
+      "a quarter of the stream",
+    );
+    first.child.kill("SIGKILL");
+    expect(await first.exited).toBe("SIGKILL");
+    const stored = await countEvents(store.handle.db);
+    expect(stored).toBeLessThan(events.length);
+
+    const restarted = worker(store.url, twiceTopic, `crash-${suffix}`);
+    const after = await finish(store, [restarted]);
+    expect(comparable(after)).toEqual(comparable(reference));
+    // History may be cut differently, but it ends where the scores are.
+    const lastOfHistory = new Map<string, number>();
+    for (const row of after.score_history!.map((text) => JSON.parse(text)))
+      lastOfHistory.set(`${row.system_id}/${row.axis}`, row.score);
+    for (const row of after.axis_scores!.map((text) => JSON.parse(text))) {
+      expect(lastOfHistory.get(`${row.system_id}/${row.axis}`)).toBe(row.score);
+    }
+    expect((await verifyChain(store.handle.db)).broken).toBeUndefined();
+  }, 240_000);
+
+  it("two workers in one group split the partitions and build the same projections as one", async () => {
+    const store = await freshStore();
+    const groupId = `pair-${suffix}`;
+    const pair = [worker(store.url, twiceTopic, groupId), worker(store.url, twiceTopic, groupId)];
+    // Both members hold partitions at once: the work is split, not taken over.
+    const admin = new Kafka({ brokers: testKafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await waitFor(async () => {
+      const { groups } = await admin.describeGroups([groupId]);
+      const members = groups[0]?.members ?? [];
+      return (
+        groups[0]?.state === "Stable" &&
+        members.length === 2 &&
+        members.every(
+          (member) =>
+            AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[twiceTopic]?.length,
+        )
+      );
+    }, "both workers to hold partitions");
+    await admin.disconnect();
+    await waitFor(
+      async () => (await countEvents(store.handle.db)) === events.length,
+      "every event to be stored",
+    );
+    const applied = await Promise.all(pair.map((running) => running.eventsApplied()));
+    expect(applied[0]! + applied[1]!).toBe(events.length);
+    const both = await finish(store, pair);
+    expect(comparable(both)).toEqual(comparable(reference));
+  }, 240_000);
+
+  it("sends poison records to the dead-letter topic with the reason, and applies the rest", async () => {
+    const kafka = new Kafka({ brokers: testKafkaBrokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `dlq-probe-${suffix}`, maxWaitTimeInMs: 250 });
+    const parked: { value: string; reason: string }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: deadLetterTopic(twiceTopic), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        parked.push({
+          value: message.value?.toString() ?? "",
+          reason: message.headers?.reason?.toString() ?? "",
+        });
+      },
+    });
+    await waitFor(
+      async () => new Set(parked.map((entry) => entry.value)).size >= 2,
+      "the dead letters",
+      60_000,
+    );
+    await consumer.disconnect();
+    expect(parked.find((entry) => entry.value === poison[0]!.value)?.reason).toBe("the record is not JSON");
+    expect(parked.find((entry) => entry.value === poison[1]!.value)?.reason).toContain(
+      'unknown event type "nope.nope"',
+    );
+  }, 90_000);
+});

@@ -1,0 +1,201 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+const timestamptz = () => timestamp({ withTimezone: true, mode: "string" });
+
+/**
+ * Read models live in their own schema so `maturity replay` can rebuild all of them side by side
+ * (in "projections_next", same tables) and swap them in with one schema rename, atomically.
+ */
+export const projectionSchemaName = "projections";
+/** Declared at top level so drizzle-kit's migrations create the schema. */
+export const liveProjectionSchema = pgSchema(projectionSchemaName);
+
+/** The projection tables of one schema: the live one, or the one a replay is filling. */
+export function projectionTables(schemaName: string) {
+  const schema = pgSchema(schemaName);
+
+  /** Each system's folded facts (packages/scoring), so new events fold in without re-reading history. */
+  const systemFacts = schema.table("system_facts", {
+    systemId: text().primaryKey(),
+    factsVersion: integer().notNull(),
+    facts: jsonb().notNull(),
+  });
+
+  /** GPU queue facts: their subject is a queue, shared by the systems whose jobs run on it. */
+  const queueFacts = schema.table("queue_facts", {
+    queue: text().primaryKey(),
+    facts: jsonb().notNull(),
+  });
+
+  /** The latest full report of each system (criteria, metrics, risks), as packages/scoring made it. */
+  const systemReports = schema.table("system_reports", {
+    systemId: text().primaryKey(),
+    name: text().notNull(),
+    team: text().notNull(),
+    kind: text().notNull(),
+    riskTier: text().notNull(),
+    retired: boolean().notNull(),
+    asOf: timestamptz().notNull(),
+    rubricVersion: text().notNull(),
+    report: jsonb().notNull(),
+  });
+
+  const axisScores = schema.table(
+    "axis_scores",
+    {
+      systemId: text().notNull(),
+      axis: text().notNull(),
+      score: doublePrecision().notNull(),
+      level: integer().notNull(),
+    },
+    (table) => [primaryKey({ columns: [table.systemId, table.axis] })],
+  );
+
+  const criterionResults = schema.table(
+    "criterion_results",
+    {
+      systemId: text().notNull(),
+      criterionId: text().notNull(),
+      axis: text().notNull(),
+      level: integer().notNull(),
+      degree: doublePrecision().notNull(),
+      met: boolean().notNull(),
+      status: text().notNull(),
+      evidence: jsonb().notNull(),
+    },
+    (table) => [primaryKey({ columns: [table.systemId, table.criterionId] })],
+  );
+
+  /** Ranked risks: a system's own (system_id set) and team-level track gaps (system_id null). */
+  const risks = schema.table(
+    "risks",
+    {
+      riskKey: text().primaryKey(),
+      systemId: text(),
+      team: text().notNull(),
+      kind: text().notNull(),
+      rank: doublePrecision().notNull(),
+      risk: jsonb().notNull(),
+    },
+    (table) => [index("risks_rank_idx").on(table.rank), index("risks_system_idx").on(table.systemId)],
+  );
+
+  /** Track medians and gaps per team ("team:<name>") and for the whole organisation ("org"). */
+  const rollups = schema.table("rollups", {
+    scope: text().primaryKey(),
+    team: text(),
+    systemCount: integer().notNull(),
+    tracks: jsonb().notNull(),
+    trackGap: jsonb().notNull(),
+    asOf: timestamptz().notNull(),
+  });
+
+  /** One row per change of a system's axis score: when, to what, under which rubric, and why. */
+  const scoreHistory = schema.table(
+    "score_history",
+    {
+      id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+      systemId: text().notNull(),
+      axis: text().notNull(),
+      at: timestamptz().notNull(),
+      score: doublePrecision().notNull(),
+      level: integer().notNull(),
+      previousScore: doublePrecision(),
+      rubricVersion: text().notNull(),
+      /** The newest event of the batch that moved the score; null when the evidence window moved. */
+      causeEventId: text(),
+      cause: text().notNull(),
+    },
+    (table) => [index("score_history_system_axis_at_idx").on(table.systemId, table.axis, table.at)],
+  );
+
+  /**
+   * LLM usage per system × feature × hour. Latency is a histogram over fixed log-scale buckets, so
+   * rows merge by adding counts and p50/p95/p99 can be read from any merge of them.
+   */
+  const llmUsageHourly = schema.table(
+    "llm_usage_hourly",
+    {
+      systemId: text().notNull(),
+      /** Empty string when the call named no feature (its spend is unattributed). */
+      feature: text().notNull(),
+      hour: timestamptz().notNull(),
+      calls: bigint({ mode: "number" }).notNull(),
+      errors: bigint({ mode: "number" }).notNull(),
+      inputTokens: bigint({ mode: "number" }).notNull(),
+      outputTokens: bigint({ mode: "number" }).notNull(),
+      costUsd: doublePrecision().notNull(),
+      latencyBuckets: integer()
+        .array()
+        .notNull()
+        .default(sql`'{}'::integer[]`),
+    },
+    (table) => [primaryKey({ columns: [table.systemId, table.feature, table.hour] })],
+  );
+
+  /** Events from a native id no catalogue entry maps yet (subject "unmapped:<kind>:<id>"). */
+  const unmappedSources = schema.table("unmapped_sources", {
+    ref: text().primaryKey(),
+    eventCount: bigint({ mode: "number" }).notNull(),
+    firstSeenAt: timestamptz().notNull(),
+    lastSeenAt: timestamptz().notNull(),
+  });
+
+  /**
+   * One row per system seen in the event stream, with its catalogue entry (when one was
+   * registered) and the time of its latest event.
+   */
+  const systems = schema.table("systems", {
+    systemId: text().primaryKey(),
+    name: text(),
+    team: text(),
+    kind: text(),
+    riskTier: text(),
+    eventCount: bigint({ mode: "number" }).notNull().default(0),
+    latestEventAt: timestamptz().notNull(),
+    retiredAt: timestamptz(),
+  });
+
+  return {
+    systemFacts,
+    queueFacts,
+    systemReports,
+    axisScores,
+    criterionResults,
+    risks,
+    rollups,
+    scoreHistory,
+    llmUsageHourly,
+    unmappedSources,
+    systems,
+  };
+}
+
+export type ProjectionTables = ReturnType<typeof projectionTables>;
+
+export const liveProjections = projectionTables(projectionSchemaName);
+export const {
+  systemFacts,
+  queueFacts,
+  systemReports,
+  axisScores,
+  criterionResults,
+  risks,
+  rollups,
+  scoreHistory,
+  llmUsageHourly,
+  unmappedSources,
+  systems,
+} = liveProjections;

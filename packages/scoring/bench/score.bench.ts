@@ -1,0 +1,88 @@
+// Benchmark: fold 10,000 systems × 1,000 events, then re-score the whole organisation.
+// Usage: npm run bench [-- <systems> <eventsPerSystem> <rounds>]
+//
+// What is measured: the fold (default, deduplicating) of every generated event; then `rounds` full
+// `scoreOrg` calls on the folded facts. Nothing is carried between rounds (every view, metric and
+// risk is rebuilt from the facts each time, as the worker's re-score does), and garbage-collection
+// pauses inside the rounds are included in their times and also reported on their own.
+import { PerformanceObserver, performance } from "node:perf_hooks";
+import { evolve, initialFacts, scoreOrg } from "../src/index.ts";
+import { queueEvents, systemEvents } from "./generate.ts";
+
+const systems = Number(process.argv[2] ?? 10_000);
+const eventsPerSystem = Number(process.argv[3] ?? 1_000);
+const roundCount = Number(process.argv[4] ?? 7);
+const asOf = Date.parse("2026-11-24T00:00:00Z");
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const liveHeapMb = () => {
+  gc?.(); // with --expose-gc: live data only, not garbage waiting for collection
+  return Math.round(process.memoryUsage().heapUsed / 1e6);
+};
+const rate = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString("en");
+
+const facts = initialFacts();
+for (const event of queueEvents(asOf)) evolve(facts, event);
+
+// Generated and folded one system at a time, so at most one system's events exist at once.
+let foldMs = 0;
+let folded = 0;
+for (let i = 0; i < systems; i++) {
+  const events = systemEvents(i, eventsPerSystem, asOf);
+  const start = performance.now();
+  for (const event of events) evolve(facts, event);
+  foldMs += performance.now() - start;
+  folded += events.length;
+  if ((i + 1) % 2000 === 0) process.stderr.write(`  folded ${i + 1}/${systems} systems\n`);
+}
+console.log(`systems: ${systems}, events per system: ${eventsPerSystem}`);
+console.log(`live heap after fold: ${liveHeapMb()} MB${gc ? "" : " (no --expose-gc: includes garbage)"}`);
+console.log(
+  `fold (default, deduplicating): ${folded.toLocaleString("en")} events in ${(foldMs / 1000).toFixed(2)} s → ${rate(folded, foldMs)} events/s`,
+);
+
+// The worker's fold: its event store already dedupes, so it skips the `seen` set.
+{
+  const sample = Math.min(systems, 1_000);
+  const workerFacts = initialFacts();
+  let ms = 0;
+  for (let i = 0; i < sample; i++) {
+    const events = systemEvents(i, eventsPerSystem, asOf);
+    const start = performance.now();
+    for (const event of events) evolve(workerFacts, event, { assumeNew: true });
+    ms += performance.now() - start;
+  }
+  console.log(
+    `fold with { assumeNew: true } (worker), first ${sample} systems: ${rate(sample * eventsPerSystem, ms)} events/s`,
+  );
+}
+
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+const rounds: { ms: number; gcMs: number }[] = [];
+let riskCount = 0;
+for (let round = 0; round < roundCount; round++) {
+  gc?.(); // each round starts from the same heap state; its own garbage is collected inside it
+  gcObserver.observe({ entryTypes: ["gc"] });
+  gcMs = 0;
+  const start = performance.now();
+  const report = scoreOrg(facts, { asOf });
+  const ms = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 20)); // let the gc entries of this round arrive
+  gcObserver.disconnect();
+  rounds.push({ ms, gcMs });
+  riskCount = report.org.risks.length;
+}
+const times = rounds.map((r) => r.ms).sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)] as number;
+const best = times[0] as number;
+const medianGc = rounds.map((r) => r.gcMs).sort((a, b) => a - b)[Math.floor(rounds.length / 2)] as number;
+console.log(
+  `whole-org re-score (scoreOrg, ${systems} systems, ${riskCount} risks): median ${median.toFixed(0)} ms, min ${best.toFixed(0)} ms over ${roundCount} rounds; median GC inside a round ${medianGc.toFixed(0)} ms`,
+);
+console.log(`  rounds (ms): ${rounds.map((r) => r.ms.toFixed(0)).join(", ")}`);
+console.log(
+  `scoring: ${rate(systems, median)} systems/s, ${((median * 1000) / systems).toFixed(1)} µs per system (median), ${((best * 1000) / systems).toFixed(1)} µs (min)`,
+);

@@ -1,0 +1,43 @@
+import { evidenceIdCap } from "@maturity/model";
+import { rowAt, viewSize, type View } from "../views/view.ts";
+
+/** Up to `evidenceIdCap` ids, newest first, and how many distinct events were looked at. */
+export interface Evidence {
+  ids: string[];
+  count: number;
+}
+
+export const noEvidence = (): Evidence => ({ ids: [], count: 0 });
+
+/**
+ * Collects evidence while walking records newest first. Records sharing an id (the tools of one
+ * catalogue, the two halves of a telemetry bucket) sit next to each other, so comparing with the
+ * previous id is enough to count distinct events.
+ */
+export class EvidenceCollector {
+  readonly ids: string[] = [];
+  count = 0;
+  private previous: string | undefined;
+
+  add(id: string): void {
+    if (id === this.previous) return;
+    this.previous = id;
+    this.count += 1;
+    if (this.ids.length < evidenceIdCap) this.ids.push(id);
+  }
+
+  /** Every row of the view, newest first. */
+  addView(view: View): this {
+    for (let k = viewSize(view) - 1; k >= 0; k--) this.add(view.cols.id[rowAt(view, k)] as string);
+    return this;
+  }
+
+  addIds(ids: readonly string[]): this {
+    for (let i = ids.length - 1; i >= 0; i--) this.add(ids[i] as string);
+    return this;
+  }
+
+  result(): Evidence {
+    return { ids: this.ids, count: this.count };
+  }
+}
