@@ -14,4 +14,5 @@ export * from "./queries/replay-source.ts";
 export * from "./queries/projection-swap.ts";
 export { projectionTables, liveProjections } from "./schema/projections.ts";
 export type { ProjectionTables } from "./schema/projections.ts";
-export { bulkInsert } from "./queries/bulk-insert.ts";
+export { insertRows, upsertRows } from "./queries/bulk-insert.ts";
+export * from "./projection-rows.ts";

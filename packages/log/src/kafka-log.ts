@@ -9,6 +9,12 @@ export interface KafkaLogOptions {
   /** Partitions and replication factor used when the topic does not exist yet. */
   partitions?: number;
   replicationFactor?: number;
+  /**
+   * Partitions a member processes at once. Each partition holds other systems, so their batches
+   * touch disjoint rows; overlapping them hides one batch's database round trips behind another's
+   * scoring.
+   */
+  partitionsConsumedConcurrently?: number;
   /** How long a group member may go without a heartbeat; above the slowest batch. */
   sessionTimeoutMs?: number;
 }
@@ -60,6 +66,7 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
         eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
           if (!isRunning() || isStale() || batch.messages.length === 0) return;
           const records = batch.messages.map((message) => ({

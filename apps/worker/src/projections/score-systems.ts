@@ -1,5 +1,5 @@
 import type { AxisChange, Transaction } from "@maturity/db";
-import { loadQueueFacts, loadSystemFactsForUpdate, saveSystemFacts, writeSystemReport } from "@maturity/db";
+import { loadQueueFacts, loadSystemFactsForUpdate, saveSystemFacts, writeSystemReports } from "@maturity/db";
 import type { MaturityEvent } from "@maturity/model";
 import { rubric as defaultRubric } from "@maturity/model/rubric";
 import type { Rubric } from "@maturity/model/rubric";
@@ -58,7 +58,8 @@ export async function foldAndScore(
       previous !== undefined && previous.factsVersion === factsVersion
         ? (previous.facts as SystemFacts)
         : initialSystemFacts(systemId);
-    for (const event of bySystem.get(systemId)!) evolveSystem(facts, event);
+    // The store has just told us these events are new: no need for the fold's own dedupe set.
+    for (const event of bySystem.get(systemId)!) evolveSystem(facts, event, { assumeNew: true });
     updated.push({ systemId, factsVersion, facts });
   }
   await saveSystemFacts(tx, updated);
@@ -84,17 +85,15 @@ export async function scoreAndWrite(
   const rubric = settings.rubric ?? defaultRubric;
   const queues = (await loadQueueFacts(tx)) as Record<string, QueueFacts>;
   const asOf = new Date(now).toISOString();
-  const changes: AxisChange[] = [];
+  const scored = [];
   for (const { facts, causeEventId } of systems) {
     const report = scoreSystem(
       facts,
       { asOf: now, rubric, windowDays: settings.windowDays, metricsWindowDays: settings.metricsWindowDays },
       queues,
     );
-    if (report === null) continue;
-    changes.push(
-      ...(await writeSystemReport(tx, report, { asOf, rubricVersion: rubric.version, causeEventId })),
-    );
+    if (report !== null)
+      scored.push({ report, cause: { asOf, rubricVersion: rubric.version, causeEventId } });
   }
-  return changes;
+  return writeSystemReports(tx, scored);
 }

@@ -2,7 +2,13 @@ import type { AxisChange, Database, LlmUsageRow, SystemRow, UnmappedRow } from "
 import {
   aggregateLlmUsage,
   axisChanges,
-  bulkInsert,
+  axisScoreRows,
+  criterionRows,
+  insertRows,
+  rollupRows,
+  systemReportRow,
+  systemRiskRows,
+  teamRiskRows,
   countStoredEvents,
   createNextProjections,
   evolveSystemRows,
@@ -14,7 +20,6 @@ import {
   swapInNextProjections,
 } from "@maturity/db";
 import type { MaturityEvent, SystemReport } from "@maturity/model";
-import { axes } from "@maturity/model";
 import { rubric as defaultRubric } from "@maturity/model/rubric";
 import type { SystemFacts } from "@maturity/scoring";
 import {
@@ -106,7 +111,7 @@ export async function replayProjections(
         evolve(org, event);
       } else if (isSystemSubject(event)) {
         const facts = (org.systems[event.subject] ??= initialSystemFacts(event.subject));
-        evolveSystem(facts as SystemFacts, event);
+        evolveSystem(facts as SystemFacts, event, { assumeNew: true });
         const list = newEventsOf.get(event.subject) ?? [];
         list.push(event);
         newEventsOf.set(event.subject, list);
@@ -126,117 +131,46 @@ export async function replayProjections(
   runTicksBefore(Number.POSITIVE_INFINITY);
 
   const next = await createNextProjections(db);
-  await bulkInsert(
-    db,
-    next.systemFacts,
-    Object.values(org.systems).map((facts) => ({ systemId: facts.systemId, factsVersion, facts })),
-  );
-  await bulkInsert(
-    db,
-    next.queueFacts,
-    Object.entries(org.queues).map(([queue, facts]) => ({ queue, facts })),
-  );
   const current = [...reports.values()];
-  await bulkInsert(
-    db,
-    next.systemReports,
-    current.map(({ report, asOf }) => ({
-      systemId: report.systemId,
-      name: report.name,
-      team: report.team,
-      kind: report.kind,
-      riskTier: report.riskTier,
-      retired: report.retired,
-      asOf,
-      rubricVersion: rubric.version,
-      report,
-    })),
-  );
-  await bulkInsert(
-    db,
-    next.axisScores,
-    current.flatMap(({ report }) =>
-      axes.map((axis) => ({
-        systemId: report.systemId,
-        axis,
-        score: report.axes[axis].score,
-        level: report.axes[axis].level,
-      })),
-    ),
-  );
-  await bulkInsert(
-    db,
-    next.criterionResults,
-    current.flatMap(({ report }) =>
-      axes.flatMap((axis) =>
-        report.axes[axis].criteria.map((criterion) => ({
-          systemId: report.systemId,
-          criterionId: criterion.id,
-          axis,
-          level: criterion.level,
-          degree: criterion.degree,
-          met: criterion.met,
-          status: criterion.status,
-          evidence: criterion.evidence,
-        })),
-      ),
-    ),
-  );
-  await bulkInsert(
-    db,
-    next.risks,
-    current.flatMap(({ report }) =>
-      report.risks.map((risk, index) => ({
-        riskKey: `${report.systemId}#${index}`,
-        systemId: report.systemId,
-        team: risk.team,
-        kind: risk.kind,
-        rank: risk.rank,
-        risk,
-      })),
-    ),
-  );
   const lastClock = current.reduce((latest, { asOf }) => Math.max(latest, Date.parse(asOf)), 0);
   const rolled = assembleReport(
     current.map(({ report }) => report),
     { asOf: lastClock, rubric },
   );
-  await bulkInsert(db, next.rollups, [
-    {
-      scope: "org",
-      team: null,
-      systemCount: rolled.teams.reduce((sum, team) => sum + team.systemCount, 0),
-      tracks: rolled.org.tracks,
-      trackGap: rolled.org.trackGap,
-      asOf: rolled.asOf,
-    },
-    ...rolled.teams.map((team) => ({
-      scope: `team:${team.team}`,
-      team: team.team,
-      systemCount: team.systemCount,
-      tracks: team.tracks,
-      trackGap: team.trackGap,
-      asOf: rolled.asOf,
-    })),
-  ]);
-  await bulkInsert(
+  await insertRows(
     db,
-    next.risks,
-    rolled.org.risks
-      .filter((risk) => risk.systemId === undefined)
-      .map((risk, index) => ({
-        riskKey: `team:${risk.team}#${index}`,
-        systemId: null,
-        team: risk.team,
-        kind: risk.kind,
-        rank: risk.rank,
-        risk,
-      })),
+    next.systemFacts,
+    Object.values(org.systems).map((facts) => ({ systemId: facts.systemId, factsVersion, facts })),
   );
-  await bulkInsert(db, next.scoreHistory, history);
-  await bulkInsert(db, next.llmUsageHourly, [...usage.values()]);
-  await bulkInsert(db, next.systems, [...systemRows.values()]);
-  await bulkInsert(db, next.unmappedSources, [...unmappedRows.values()]);
+  await insertRows(
+    db,
+    next.queueFacts,
+    Object.entries(org.queues).map(([queue, facts]) => ({ queue, facts })),
+  );
+  await insertRows(
+    db,
+    next.systemReports,
+    current.map(({ report, asOf }) => systemReportRow(report, asOf, rubric.version)),
+  );
+  await insertRows(
+    db,
+    next.axisScores,
+    current.flatMap(({ report }) => axisScoreRows(report)),
+  );
+  await insertRows(
+    db,
+    next.criterionResults,
+    current.flatMap(({ report }) => criterionRows(report)),
+  );
+  await insertRows(db, next.risks, [
+    ...current.flatMap(({ report }) => systemRiskRows(report)),
+    ...teamRiskRows(rolled.org.risks),
+  ]);
+  await insertRows(db, next.rollups, rollupRows(rolled.asOf, rolled.teams, rolled.org));
+  await insertRows(db, next.scoreHistory, history);
+  await insertRows(db, next.llmUsageHourly, [...usage.values()]);
+  await insertRows(db, next.systems, [...systemRows.values()]);
+  await insertRows(db, next.unmappedSources, [...unmappedRows.values()]);
 
   const storeChangedDuringReplay = (await countStoredEvents(db)) !== total;
   await swapInNextProjections(db);

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { chainHash, genesisHash } from "../chain.ts";
 import type { Database, Transaction } from "../client.ts";
 import { chainHeads, events, telemetryEvents } from "../schema/events.ts";
+import { insertRows, upsertRows } from "./bulk-insert.ts";
 import { ensureTelemetryPartitions } from "./telemetry-partitions.ts";
 import { toIsoTime } from "./time.ts";
 
@@ -74,35 +75,31 @@ async function appendChained(tx: Transaction, main: MaturityEvent[], appliedAt: 
       hash: link.hash,
     };
   });
-  for (let start = 0; start < rows.length; start += 1_000) {
-    await tx.insert(events).values(rows.slice(start, start + 1_000));
-  }
-  for (const systemId of new Set(fresh.map((event) => event.subject))) {
-    const link = head.get(systemId)!;
-    await tx
-      .update(chainHeads)
-      .set({ systemSeq: link.systemSeq, hash: link.hash })
-      .where(eq(chainHeads.systemId, systemId));
-  }
+  await insertRows(tx, events, rows);
+  const moved = [...new Set(fresh.map((event) => event.subject))].map((systemId) => ({
+    systemId,
+    ...head.get(systemId)!,
+  }));
+  await upsertRows(tx, chainHeads, moved, [chainHeads.systemId]);
   return fresh.map(eventKey);
 }
 
 async function storedKeys(tx: Transaction, batch: MaturityEvent[]): Promise<Set<string>> {
-  const stored = new Set<string>();
-  for (let start = 0; start < batch.length; start += 1_000) {
-    const slice = batch.slice(start, start + 1_000);
-    const rows = await tx
-      .select({ source: events.source, eventId: events.eventId })
-      .from(events)
-      .where(
-        sql`(${events.source}, ${events.eventId}) in (${sql.join(
-          slice.map((event) => sql`(${event.source}, ${event.id})`),
-          sql`, `,
-        )})`,
-      );
-    for (const row of rows) stored.add(`${row.source}\u0000${row.eventId}`);
-  }
-  return stored;
+  // Two text arrays and an index join: one short statement for the whole batch.
+  const sources = `{${batch.map((event) => arrayLiteral(event.source)).join(",")}}`;
+  const ids = `{${batch.map((event) => arrayLiteral(event.id)).join(",")}}`;
+  const rows = await tx
+    .select({ source: events.source, eventId: events.eventId })
+    .from(events)
+    .where(
+      sql`(${events.source}, ${events.eventId}) in (select * from unnest(${sources}::text[], ${ids}::text[]))`,
+    );
+  return new Set(rows.map((row) => `${row.source}\u0000${row.eventId}`));
+}
+
+/** One element of a Postgres array literal, quoted and escaped. */
+function arrayLiteral(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
 async function appendTelemetry(

@@ -55,10 +55,11 @@ export function aggregateLlmUsage(newEvents: readonly MaturityEvent[]): LlmUsage
 
 /** Adds rows into the hourly rollups; histograms add element-wise. */
 export async function upsertLlmUsage(tx: Transaction, rows: readonly LlmUsageRow[]): Promise<void> {
-  for (const row of rows) {
+  // Rows are unique per key within a call (aggregateLlmUsage), so one statement per chunk is safe.
+  for (let start = 0; start < rows.length; start += 5_000) {
     await tx
       .insert(llmUsageHourly)
-      .values(row)
+      .values(rows.slice(start, start + 5_000))
       .onConflictDoUpdate({
         target: [llmUsageHourly.systemId, llmUsageHourly.feature, llmUsageHourly.hour],
         set: {

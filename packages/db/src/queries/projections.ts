@@ -1,6 +1,14 @@
 import type { Axis, Risk, SystemReport, TeamRollup, OrgRollup } from "@maturity/model";
 import { axes } from "@maturity/model";
-import { eq, inArray, isNull, sql } from "drizzle-orm";
+import { inArray, isNull } from "drizzle-orm";
+import {
+  criterionRows,
+  rollupRows,
+  systemReportRow,
+  systemRiskRows,
+  teamRiskRows,
+} from "../projection-rows.ts";
+import { insertRows, upsertRows } from "./bulk-insert.ts";
 import type { Database, Transaction } from "../client.ts";
 import {
   axisScores,
@@ -40,15 +48,7 @@ export async function saveSystemFacts(
   tx: Transaction,
   entries: readonly { systemId: string; factsVersion: number; facts: unknown }[],
 ): Promise<void> {
-  for (const entry of entries) {
-    await tx
-      .insert(systemFacts)
-      .values(entry)
-      .onConflictDoUpdate({
-        target: systemFacts.systemId,
-        set: { factsVersion: entry.factsVersion, facts: entry.facts },
-      });
-  }
+  await upsertRows(tx, systemFacts, entries, [systemFacts.systemId]);
 }
 
 export async function listSystemIdsWithFacts(db: Queryable): Promise<string[]> {
@@ -119,86 +119,57 @@ export function historyRows(changes: readonly AxisChange[], cause: ScoreChangeCa
 }
 
 /**
- * Replaces a system's current report and its query tables, and appends a history row for every
- * axis whose score changed. Returns those changes (for live subscribers).
+ * Replaces the current reports of these systems and their query tables, and appends a history
+ * row for every axis whose score changed. Returns those changes (for live subscribers). A few
+ * multi-row statements for the whole batch, whatever the number of systems.
  */
-export async function writeSystemReport(
+export async function writeSystemReports(
   tx: Transaction,
-  report: SystemReport,
-  cause: ScoreChangeCause,
+  entries: readonly { report: SystemReport; cause: ScoreChangeCause }[],
 ): Promise<AxisChange[]> {
-  const { systemId } = report;
-  const previous = new Map(
-    (await tx.select().from(axisScores).where(eq(axisScores.systemId, systemId))).map((row) => [
-      row.axis,
-      row,
-    ]),
-  );
-  const changes = axisChanges(report, previous);
-  await tx
-    .insert(systemReports)
-    .values({
-      systemId,
-      name: report.name,
-      team: report.team,
-      kind: report.kind,
-      riskTier: report.riskTier,
-      retired: report.retired ?? false,
-      asOf: cause.asOf,
-      rubricVersion: cause.rubricVersion,
-      report,
-    })
-    .onConflictDoUpdate({
-      target: systemReports.systemId,
-      set: {
-        name: report.name,
-        team: report.team,
-        kind: report.kind,
-        riskTier: report.riskTier,
-        retired: report.retired ?? false,
-        asOf: cause.asOf,
-        rubricVersion: cause.rubricVersion,
-        report,
-      },
-    });
-  if (changes.length > 0) {
-    await tx
-      .insert(axisScores)
-      .values(changes.map(({ systemId: id, axis, score, level }) => ({ systemId: id, axis, score, level })))
-      .onConflictDoUpdate({
-        target: [axisScores.systemId, axisScores.axis],
-        set: { score: sql`excluded.score`, level: sql`excluded.level` },
-      });
-    await tx.insert(scoreHistory).values(historyRows(changes, cause));
+  if (entries.length === 0) return [];
+  const systemIds = entries.map((entry) => entry.report.systemId);
+  const previous = new Map<string, Map<string, { score: number; level: number }>>();
+  for (const row of await tx.select().from(axisScores).where(inArray(axisScores.systemId, systemIds))) {
+    const bySystem = previous.get(row.systemId) ?? new Map<string, { score: number; level: number }>();
+    bySystem.set(row.axis, row);
+    previous.set(row.systemId, bySystem);
   }
-  await tx.delete(criterionResults).where(eq(criterionResults.systemId, systemId));
-  const criteria = axes.flatMap((axis) =>
-    report.axes[axis].criteria.map((criterion) => ({
-      systemId,
-      criterionId: criterion.id,
-      axis,
-      level: criterion.level,
-      degree: criterion.degree,
-      met: criterion.met,
-      status: criterion.status,
-      evidence: criterion.evidence,
-    })),
+  const allChanges: AxisChange[] = [];
+  const history: ReturnType<typeof historyRows> = [];
+  for (const { report, cause } of entries) {
+    const changes = axisChanges(report, previous.get(report.systemId) ?? new Map());
+    allChanges.push(...changes);
+    history.push(...historyRows(changes, cause));
+  }
+  await upsertRows(
+    tx,
+    systemReports,
+    entries.map(({ report, cause }) => systemReportRow(report, cause.asOf, cause.rubricVersion)),
+    [systemReports.systemId],
   );
-  if (criteria.length > 0) await tx.insert(criterionResults).values(criteria);
-  await tx.delete(risks).where(eq(risks.systemId, systemId));
-  if (report.risks.length > 0) {
-    await tx.insert(risks).values(
-      report.risks.map((risk, index) => ({
-        riskKey: `${systemId}#${index}`,
-        systemId,
-        team: risk.team,
-        kind: risk.kind,
-        rank: risk.rank,
-        risk,
-      })),
+  if (allChanges.length > 0) {
+    await upsertRows(
+      tx,
+      axisScores,
+      allChanges.map(({ systemId, axis, score, level }) => ({ systemId, axis, score, level })),
+      [axisScores.systemId, axisScores.axis],
     );
+    await insertRows(tx, scoreHistory, history);
   }
-  return changes;
+  await tx.delete(criterionResults).where(inArray(criterionResults.systemId, systemIds));
+  await insertRows(
+    tx,
+    criterionResults,
+    entries.flatMap(({ report }) => criterionRows(report)),
+  );
+  await tx.delete(risks).where(inArray(risks.systemId, systemIds));
+  await insertRows(
+    tx,
+    risks,
+    entries.flatMap(({ report }) => systemRiskRows(report)),
+  );
+  return allChanges;
 }
 
 /** All current system reports (the input of team and org rollups). */
@@ -216,41 +187,9 @@ export async function replaceRollups(
   input: { asOf: string; teams: TeamRollup[]; org: OrgRollup },
 ): Promise<void> {
   await tx.delete(rollups);
-  const rows = [
-    {
-      scope: "org",
-      team: null,
-      systemCount: input.teams.reduce((sum, team) => sum + team.systemCount, 0),
-      tracks: input.org.tracks,
-      trackGap: input.org.trackGap,
-      asOf: input.asOf,
-    },
-    ...input.teams.map((team) => ({
-      scope: `team:${team.team}`,
-      team: team.team,
-      systemCount: team.systemCount,
-      tracks: team.tracks,
-      trackGap: team.trackGap,
-      asOf: input.asOf,
-    })),
-  ];
-  await tx.insert(rollups).values(rows);
+  await insertRows(tx, rollups, rollupRows(input.asOf, input.teams, input.org));
   await tx.delete(risks).where(isNull(risks.systemId));
-  const teamRisks: Risk[] = input.org.risks.filter(
-    (risk) => risk.systemId === undefined || risk.systemId === null,
-  );
-  if (teamRisks.length > 0) {
-    await tx.insert(risks).values(
-      teamRisks.map((risk, index) => ({
-        riskKey: `team:${risk.team}#${index}`,
-        systemId: null,
-        team: risk.team,
-        kind: risk.kind,
-        rank: risk.rank,
-        risk,
-      })),
-    );
-  }
+  await insertRows(tx, risks, teamRiskRows(input.org.risks));
 }
 
 export async function recordRescoreTick(tx: Transaction, at: string): Promise<void> {

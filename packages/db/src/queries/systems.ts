@@ -1,8 +1,9 @@
 import type { MaturityEvent } from "@maturity/model";
-import { asc, inArray, sql } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
 import { liveProjections } from "../schema/projections.ts";
 import type { ProjectionTables } from "../schema/projections.ts";
+import { upsertRows } from "./bulk-insert.ts";
 import { toIsoTime } from "./time.ts";
 
 type Queryable = Database | Transaction;
@@ -83,7 +84,7 @@ export async function applyToSystems(tx: Transaction, newEvents: readonly Maturi
     ]),
   );
   evolveSystemRows(systemRows, newEvents);
-  await writeRows(tx, systems, [...systemRows.values()], systems.systemId);
+  await upsertRows(tx, systems, [...systemRows.values()], [systems.systemId]);
 
   const refs = systemIds.filter((id) => id.startsWith("unmapped:")).map((id) => id.slice("unmapped:".length));
   if (refs.length === 0) return;
@@ -93,30 +94,7 @@ export async function applyToSystems(tx: Transaction, newEvents: readonly Maturi
     ),
   );
   evolveUnmappedRows(unmappedRows, newEvents);
-  await writeRows(tx, unmappedSources, [...unmappedRows.values()], unmappedSources.ref);
-}
-
-/** Inserts or replaces whole rows (by primary key), in chunks. */
-export async function writeRows<T extends Record<string, unknown>>(
-  tx: Transaction,
-  table: ProjectionTables["systems"] | ProjectionTables["unmappedSources"],
-  rows: readonly T[],
-  key: ProjectionTables["systems"]["systemId"] | ProjectionTables["unmappedSources"]["ref"],
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += 1_000) {
-    const chunk = rows.slice(start, start + 1_000);
-    const columns = Object.keys(chunk[0]!);
-    const set = Object.fromEntries(columns.map((column) => [column, sqlExcluded(column)]));
-    await tx
-      .insert(table)
-      .values(chunk as never)
-      .onConflictDoUpdate({ target: key, set: set as never });
-  }
-}
-
-/** `excluded.<column>` for an upsert; the schema's snake_case casing names the columns. */
-function sqlExcluded(column: string) {
-  return sql.raw(`excluded."${column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}"`);
+  await upsertRows(tx, unmappedSources, [...unmappedRows.values()], [unmappedSources.ref]);
 }
 
 function normaliseSystemRow(row: SystemRow): SystemRow {
