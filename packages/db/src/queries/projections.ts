@@ -1,4 +1,4 @@
-import type { Axis, Risk, SystemReport, TeamRollup, OrgRollup } from "@maturity/model";
+import type { Axis, OrgRollup, SystemReport, TeamRollup } from "@maturity/model";
 import { axes } from "@maturity/model";
 import { inArray, isNull } from "drizzle-orm";
 import {
