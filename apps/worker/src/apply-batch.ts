@@ -1,11 +1,25 @@
-import type { AxisChange, Database } from "@maturity/db";
-import { aggregateLlmUsage, appendEvents, applyToSystems, upsertLlmUsage } from "@maturity/db";
+import type { AxisChange, Database, Transaction } from "@maturity/db";
+import {
+  aggregateLlmUsage,
+  appendEvents,
+  applyToSystems,
+  loadSourceMappings,
+  saveSourceMappings,
+  storedEventsOfSubject,
+  upsertLlmUsage,
+} from "@maturity/db";
 import type { ConsumedRecord } from "@maturity/log";
 import type { MaturityEvent } from "@maturity/model";
 import { formatIssues, parseEvent } from "@maturity/model";
 import { foldQueueEvents } from "./projections/queue-facts.ts";
 import type { ScoringSettings } from "./projections/score-systems.ts";
 import { foldAndScore } from "./projections/score-systems.ts";
+import {
+  evolveSourceMappings,
+  readdressed,
+  refsMentioned,
+  routeToSystems,
+} from "./projections/source-mappings.ts";
 
 export interface RejectedRecord {
   position: string;
@@ -50,10 +64,31 @@ export async function applyBatch(
     await applyToSystems(tx, fresh);
     await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
     await foldQueueEvents(tx, fresh);
-    const scoreChanges = await foldAndScore(tx, fresh, now, settings);
+    const scoreChanges = await foldAndScore(tx, await routeBatch(tx, fresh), now, settings);
     return { applied: fresh.length, changes: scoreChanges };
   });
   return { applied, duplicates: valid.length - applied, rejected, changes };
+}
+
+/**
+ * Resolves native ids: records the mappings the batch's catalogue entries declare, re-addresses
+ * events of mapped ids to their systems, and brings in every stored event of an id mapped just now
+ * (events are never dropped for want of a mapping: they wait in the store for one).
+ */
+async function routeBatch(tx: Transaction, fresh: MaturityEvent[]): Promise<MaturityEvent[]> {
+  const mappings = await loadSourceMappings(tx, refsMentioned(fresh));
+  const mappedNow = evolveSourceMappings(mappings, fresh);
+  await saveSourceMappings(
+    tx,
+    mappedNow.map((ref) => ({ ref, systemId: mappings.get(ref)! })),
+  );
+  const routed = routeToSystems(fresh, mappings, new Set(mappedNow));
+  for (const ref of mappedNow) {
+    for (const event of await storedEventsOfSubject(tx, `unmapped:${ref}`)) {
+      routed.push(readdressed(event, mappings.get(ref)!));
+    }
+  }
+  return routed;
 }
 
 function decodeRecord(record: ConsumedRecord): { event: MaturityEvent } | { reason: string } {

@@ -107,6 +107,11 @@ CREATE TABLE "projections"."score_history" (
 	"cause" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "projections"."source_mappings" (
+	"ref" text PRIMARY KEY NOT NULL,
+	"system_id" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "projections"."system_facts" (
 	"system_id" text PRIMARY KEY NOT NULL,
 	"facts_version" integer NOT NULL,
@@ -140,7 +145,8 @@ CREATE TABLE "projections"."unmapped_sources" (
 	"ref" text PRIMARY KEY NOT NULL,
 	"event_count" bigint NOT NULL,
 	"first_seen_at" timestamp with time zone NOT NULL,
-	"last_seen_at" timestamp with time zone NOT NULL
+	"last_seen_at" timestamp with time zone NOT NULL,
+	"mapped_to" text
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "events_source_event_id_key" ON "events" USING btree ("source","event_id");--> statement-breakpoint

@@ -16,3 +16,4 @@ export { projectionTables, liveProjections } from "./schema/projections.ts";
 export type { ProjectionTables } from "./schema/projections.ts";
 export { insertRows, upsertRows } from "./queries/bulk-insert.ts";
 export * from "./projection-rows.ts";
+export * from "./queries/source-mappings.ts";

@@ -9,6 +9,7 @@ import { startWorker } from "@maturity/worker";
 import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import type { WebEnv } from "./env.ts";
+import { catalogueResolver } from "./catalogue-resolver.ts";
 import { webPlugin } from "./web-plugin.ts";
 
 export interface RunningPlatform {
@@ -82,7 +83,12 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   );
   if (roles.has("ingest")) {
     // The worker's metrics own /metrics here; ingest's go beside them.
-    await app.register(ingestPlugin, { log, config: config.ingest, metricsRoute: "/metrics/ingest" });
+    await app.register(ingestPlugin, {
+      log,
+      config: config.ingest,
+      metricsRoute: "/metrics/ingest",
+      resolveSystem: catalogueResolver(database.db),
+    });
   }
   if (roles.has("web")) await app.register(webPlugin, { db: database.db });
 

@@ -32,6 +32,12 @@ import {
   scoreSystem,
 } from "@maturity/scoring";
 import { isSystemSubject, newestEvent } from "../projections/score-systems.ts";
+import {
+  evolveSourceMappings,
+  readdressed,
+  routeToSystems,
+  unmappedRefOf,
+} from "../projections/source-mappings.ts";
 import type { ScoringSettings } from "../projections/score-systems.ts";
 
 export interface ReplayProgress {
@@ -75,6 +81,8 @@ export async function replayProjections(
   const usage = new Map<string, LlmUsageRow>();
   const systemRows = new Map<string, SystemRow>();
   const unmappedRows = new Map<string, UnmappedRow>();
+  const mappings = new Map<string, string>();
+  const unmappedEvents = new Map<string, MaturityEvent[]>();
   let events = 0;
 
   const scoreAt = (
@@ -105,8 +113,25 @@ export async function replayProjections(
 
   for await (const group of readAppliedGroups(db)) {
     runTicksBefore(group.appliedAt);
-    const newEventsOf = new Map<string, MaturityEvent[]>();
+    evolveSystemRows(systemRows, group.events);
+    evolveUnmappedRows(unmappedRows, group.events);
+    // Native ids resolved exactly as the worker resolved them, batch by batch.
     for (const event of group.events) {
+      const ref = unmappedRefOf(event.subject);
+      if (ref === undefined) continue;
+      const waiting = unmappedEvents.get(ref) ?? [];
+      waiting.push(event);
+      unmappedEvents.set(ref, waiting);
+    }
+    const mappedNow = evolveSourceMappings(mappings, group.events);
+    const routed = routeToSystems(group.events, mappings, new Set(mappedNow));
+    for (const ref of mappedNow) {
+      for (const event of unmappedEvents.get(ref) ?? []) routed.push(readdressed(event, mappings.get(ref)!));
+      const row = unmappedRows.get(ref);
+      if (row !== undefined) row.mappedTo = mappings.get(ref)!;
+    }
+    const newEventsOf = new Map<string, MaturityEvent[]>();
+    for (const event of routed) {
       if (event.type === "gpu.queue.configured") {
         evolve(org, event);
       } else if (isSystemSubject(event)) {
@@ -117,8 +142,6 @@ export async function replayProjections(
         newEventsOf.set(event.subject, list);
       }
     }
-    evolveSystemRows(systemRows, group.events);
-    evolveUnmappedRows(unmappedRows, group.events);
     mergeLlmUsage(usage, aggregateLlmUsage(group.events));
     scoreAt(
       [...newEventsOf.keys()].sort(),
@@ -171,6 +194,11 @@ export async function replayProjections(
   await insertRows(db, next.llmUsageHourly, [...usage.values()]);
   await insertRows(db, next.systems, [...systemRows.values()]);
   await insertRows(db, next.unmappedSources, [...unmappedRows.values()]);
+  await insertRows(
+    db,
+    next.sourceMappings,
+    [...mappings].map(([ref, systemId]) => ({ ref, systemId })),
+  );
 
   const storeChangedDuringReplay = (await countStoredEvents(db)) !== total;
   await swapInNextProjections(db);

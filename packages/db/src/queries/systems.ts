@@ -64,7 +64,7 @@ export function evolveUnmappedRows(
     if (!event.subject.startsWith("unmapped:")) continue;
     const ref = event.subject.slice("unmapped:".length);
     const time = toIsoTime(event.time);
-    const row = rows.get(ref) ?? { ref, eventCount: 0, firstSeenAt: time, lastSeenAt: time };
+    const row = rows.get(ref) ?? { ref, eventCount: 0, firstSeenAt: time, lastSeenAt: time, mappedTo: null };
     row.eventCount += 1;
     if (Date.parse(time) < Date.parse(row.firstSeenAt)) row.firstSeenAt = time;
     if (Date.parse(time) > Date.parse(row.lastSeenAt)) row.lastSeenAt = time;

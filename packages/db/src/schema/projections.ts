@@ -151,6 +151,14 @@ export function projectionTables(schemaName: string) {
     eventCount: bigint({ mode: "number" }).notNull(),
     firstSeenAt: timestamptz().notNull(),
     lastSeenAt: timestamptz().notNull(),
+    /** The system a catalogue entry later mapped this id to; its events were then folded there. */
+    mappedTo: text(),
+  });
+
+  /** Native ids ("repo:org/x", "service:checkout", …) to systems, from catalogue `sources`. */
+  const sourceMappings = schema.table("source_mappings", {
+    ref: text().primaryKey(),
+    systemId: text().notNull(),
   });
 
   /**
@@ -179,6 +187,7 @@ export function projectionTables(schemaName: string) {
     scoreHistory,
     llmUsageHourly,
     unmappedSources,
+    sourceMappings,
     systems,
   };
 }
@@ -197,5 +206,6 @@ export const {
   scoreHistory,
   llmUsageHourly,
   unmappedSources,
+  sourceMappings,
   systems,
 } = liveProjections;

@@ -13,6 +13,7 @@ const tables: Record<string, string> = {
   score_history: "system_id, axis, at, score",
   llm_usage_hourly: "system_id, feature, hour",
   unmapped_sources: "ref",
+  source_mappings: "ref",
   systems: "system_id",
 };
 

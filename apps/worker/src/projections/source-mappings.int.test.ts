@@ -1,0 +1,112 @@
+import type { DatabaseHandle } from "@maturity/db";
+import { listUnmapped, openDatabase, sql } from "@maturity/db";
+import { createScratchDatabase, dumpProjections, testDatabaseUrl } from "@maturity/db/testing";
+import type { ScratchDatabase } from "@maturity/db/testing";
+import type { MaturityEvent, SystemReport } from "@maturity/model";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyBatch } from "../apply-batch.ts";
+import { replayProjections } from "../replay/replay.ts";
+import { refreshRollups } from "./rollups.ts";
+
+const t0 = Date.parse("2026-11-01T00:00:00Z");
+const at = (hours: number) => new Date(t0 + hours * 3_600_000).toISOString();
+
+function pipelineRun(id: string, subject: string, hours: number): MaturityEvent {
+  return {
+    specversion: "1.0",
+    id,
+    source: "github://org/fraud",
+    type: "ci.pipeline.completed",
+    time: at(hours),
+    subject,
+    unmappedref: "repo:org/fraud",
+    data: { pipeline: "training", status: "succeeded", trigger: "schedule" },
+  } as MaturityEvent;
+}
+
+function registration(id: string, hours: number, repos: string[] | undefined): MaturityEvent {
+  return {
+    specversion: "1.0",
+    id,
+    source: "catalog://admin",
+    type: hours === 0 ? "catalog.system.registered" : "catalog.system.updated",
+    time: at(hours),
+    subject: "fraud-scoring",
+    data:
+      hours === 0
+        ? { name: "Fraud scoring", team: "risk", kind: "classical", riskTier: "high" }
+        : { sources: { repos } },
+  } as MaturityEvent;
+}
+
+async function apply(db: DatabaseHandle["db"], events: MaturityEvent[], hours: number) {
+  const records = events.map((event, index) => ({
+    key: event.subject,
+    value: JSON.stringify(event),
+    position: `m@${index}`,
+  }));
+  return applyBatch(db, records, t0 + hours * 3_600_000);
+}
+
+async function reportOf(db: DatabaseHandle["db"]): Promise<SystemReport> {
+  const [row] = (await db.execute(
+    sql`select report from projections.system_reports where system_id = 'fraud-scoring'`,
+  )) as unknown as { report: SystemReport }[];
+  return row!.report;
+}
+
+const evidenceIds = (report: SystemReport) =>
+  new Set(
+    Object.values(report.axes).flatMap((axis) => axis.criteria.flatMap((criterion) => criterion.evidence)),
+  );
+
+describe("events from native ids no catalogue entry maps yet", () => {
+  let scratch: ScratchDatabase;
+  let store: DatabaseHandle;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(testDatabaseUrl);
+    store = await openDatabase({ url: scratch.url });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await scratch?.drop();
+  });
+
+  it("are kept and listed as unmapped, then folded into the system once a catalogue entry maps them", async () => {
+    await apply(store.db, [registration("reg", 0, undefined)], 1);
+    const early = [
+      pipelineRun("run-1", "unmapped:repo:org/fraud", 2),
+      pipelineRun("run-2", "unmapped:repo:org/fraud", 3),
+    ];
+    const outcome = await apply(store.db, early, 4);
+    expect(outcome.applied).toBe(2);
+    expect(await listUnmapped(store.db)).toEqual([
+      expect.objectContaining({ ref: "repo:org/fraud", eventCount: 2, mappedTo: null }),
+    ]);
+    expect(evidenceIds(await reportOf(store.db)).has("run-1")).toBe(false);
+
+    // The admin maps the repository; the waiting events land in the system in the same batch.
+    await apply(
+      store.db,
+      [registration("map", 5, ["org/fraud"]), pipelineRun("run-3", "unmapped:repo:org/fraud", 5)],
+      6,
+    );
+    expect(await listUnmapped(store.db)).toEqual([
+      expect.objectContaining({ ref: "repo:org/fraud", eventCount: 3, mappedTo: "fraud-scoring" }),
+    ]);
+    const mapped = evidenceIds(await reportOf(store.db));
+    for (const id of ["run-1", "run-2", "run-3"]) expect(mapped.has(id)).toBe(true);
+
+    // Later events of the id (from a sender that still does not resolve it) go straight in.
+    await apply(store.db, [pipelineRun("run-4", "unmapped:repo:org/fraud", 7)], 8);
+    expect(evidenceIds(await reportOf(store.db)).has("run-4")).toBe(true);
+  });
+
+  it("replay resolves them the same way", async () => {
+    await refreshRollups(store.db, t0 + 8 * 3_600_000);
+    const before = await dumpProjections(store.db);
+    await replayProjections(store.db);
+    expect(await dumpProjections(store.db)).toEqual(before);
+  });
+});
