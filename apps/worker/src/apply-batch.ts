@@ -37,6 +37,8 @@ export interface BatchOutcome {
   rejected: RejectedRecord[];
   /** Axis scores this batch moved. */
   changes: AxisChange[];
+  /** A GPU queue's policy changed: every system on it must be re-scored. */
+  queuesChanged: boolean;
 }
 
 /**
@@ -59,15 +61,15 @@ export async function applyBatch(
     if ("event" in decoded) valid.push(decoded.event);
     else rejected.push({ ...record, reason: decoded.reason });
   }
-  const { applied, changes } = await db.transaction(async (tx) => {
+  const { applied, changes, queuesChanged } = await db.transaction(async (tx) => {
     const fresh = await appendEvents(tx, valid, new Date(now).toISOString());
     await applyToSystems(tx, fresh);
     await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
-    await foldQueueEvents(tx, fresh);
+    const queueChange = await foldQueueEvents(tx, fresh);
     const scoreChanges = await foldAndScore(tx, await routeBatch(tx, fresh), now, settings);
-    return { applied: fresh.length, changes: scoreChanges };
+    return { applied: fresh.length, changes: scoreChanges, queuesChanged: queueChange };
   });
-  return { applied, duplicates: valid.length - applied, rejected, changes };
+  return { applied, duplicates: valid.length - applied, rejected, changes, queuesChanged };
 }
 
 /**

@@ -9,7 +9,7 @@ import { kafkaAvailable, testKafkaBrokers } from "@maturity/log/testing";
 import type { MaturityEvent } from "@maturity/model";
 import { AssignerProtocol, Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scenarioEvents } from "../test/scenario-events.ts";
+import { copyOfEvent, scenarioEvents } from "../test/scenario-events.ts";
 import { startWorkerProcess } from "../test/worker-process.ts";
 import type { WorkerProcess } from "../test/worker-process.ts";
 import { refreshRollups } from "./projections/rollups.ts";
@@ -20,12 +20,7 @@ const fixedClock = "2026-11-24T12:00:00.000Z";
 /** The example organisation four times over (distinct systems and ids): ~3,800 events. */
 function streamOfEvents(): MaturityEvent[] {
   const base = scenarioEvents();
-  return [0, 1, 2, 3].flatMap((copy) =>
-    base.map(
-      (event) =>
-        ({ ...event, id: `${event.id}-c${copy}`, subject: `${event.subject}-c${copy}` }) as MaturityEvent,
-    ),
-  );
+  return [0, 1, 2, 3].flatMap((copy) => base.map((event) => copyOfEvent(event, `-c${copy}`)));
 }
 
 const poison = [

@@ -40,6 +40,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const clock = options.clock ?? Date.now;
   const metrics = new WorkerMetrics();
   let rollupsDirty = true;
+  // Background jobs (timers, re-scores) run one at a time, chained here.
+  let background: Promise<unknown> = Promise.resolve();
 
   const subscription: Subscription = await options.log.subscribe(options.groupId, async (batch) => {
     const started = performance.now();
@@ -58,6 +60,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         );
       }
       if (outcome.applied > 0) rollupsDirty = true;
+      if (outcome.queuesChanged) rescoreSoon();
       if (outcome.changes.length > 0) options.onScoreChanges?.(outcome.changes);
     } catch (error) {
       metrics.batchFailures += 1;
@@ -71,7 +74,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   });
 
-  const rescoreNow = async () => {
+  // Function declarations (hoisted): the batch handler above may call them.
+  async function rescoreNow() {
     const changes = await rescoreAll(options.db, clock(), options.scoring);
     if (changes && changes.length > 0) {
       metrics.scoreChanges += changes.length;
@@ -79,14 +83,25 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       options.onScoreChanges?.(changes);
     }
     return changes;
-  };
-  const refreshRollupsNow = async () => {
+  }
+  // Queue policies are org-wide facts: after one changes, every system is re-scored (in the
+  // background, after this batch commits). Another worker's re-score may hold the tick; try again.
+  function rescoreSoon() {
+    background = background
+      .then(
+        async () =>
+          (await rescoreNow()) ?? new Promise((resolve) => setTimeout(resolve, 500)).then(rescoreNow),
+      )
+      .catch((error: unknown) =>
+        options.logger.error({ err: error }, "re-score after a queue change failed"),
+      );
+  }
+  async function refreshRollupsNow() {
     rollupsDirty = false;
     await refreshRollups(options.db, clock(), options.scoring);
-  };
+  }
 
   const timers: NodeJS.Timeout[] = [];
-  let background: Promise<unknown> = Promise.resolve();
   // Timers run one job at a time, never overlapping themselves or each other.
   const every = (intervalMs: number, job: () => Promise<unknown>, what: string) => {
     if (intervalMs <= 0) return;

@@ -22,3 +22,19 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
   return out;
 }
+
+/**
+ * The same event for another organisation's worth of systems: its own id and subject, and its own
+ * native ids and queue names (two systems claiming one repo or queue would make the mapping a race).
+ */
+export function copyOfEvent(event: MaturityEvent, suffix: string): MaturityEvent {
+  const data = { ...(event.data as Record<string, unknown>) };
+  const sources = data.sources as Record<string, string[]> | undefined;
+  if (sources !== undefined) {
+    data.sources = Object.fromEntries(
+      Object.entries(sources).map(([kind, ids]) => [kind, ids.map((id) => id + suffix)]),
+    );
+  }
+  if (typeof data.queue === "string") data.queue = data.queue + suffix;
+  return { ...event, id: event.id + suffix, subject: event.subject + suffix, data } as MaturityEvent;
+}

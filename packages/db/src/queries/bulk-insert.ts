@@ -16,21 +16,25 @@ export async function insertRows(db: Queryable, table: PgTable, rows: readonly o
   await writeRows(db, table, rows, undefined);
 }
 
-/** Inserts many rows, replacing every non-key column of the rows whose key already exists. */
+/**
+ * Inserts many rows; where a row's key already exists, each non-key column becomes the
+ * excluded (new) value, or the SQL given for it in `merge` (e.g. to add counts).
+ */
 export async function upsertRows(
   db: Queryable,
   table: PgTable,
   rows: readonly object[],
   key: PgColumn[],
+  merge: Record<string, string> = {},
 ): Promise<void> {
-  await writeRows(db, table, rows, key);
+  await writeRows(db, table, rows, { key, merge });
 }
 
 async function writeRows(
   db: Queryable,
   table: PgTable,
   rows: readonly object[],
-  key: PgColumn[] | undefined,
+  conflict: { key: PgColumn[]; merge: Record<string, string> } | undefined,
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.entries(getTableColumns(table)).filter(([field]) => field in rows[0]!);
@@ -38,14 +42,16 @@ async function writeRows(
   const definitions = columns
     .map(([field, column]) => `"${snakeCase(field)}" ${column.getSQLType()}`)
     .join(", ");
-  let conflict: SQL = sql``;
-  if (key !== undefined) {
-    const keyNames = new Set(key.map((column) => column.name));
+  let onConflict: SQL = sql``;
+  if (conflict !== undefined) {
+    const keyNames = new Set(conflict.key.map((column) => column.name));
     const updates = columns
       .filter(([, column]) => !keyNames.has(column.name))
-      .map(([field]) => `"${snakeCase(field)}" = excluded."${snakeCase(field)}"`);
-    const target = key.map((column) => `"${snakeCase(column.name)}"`).join(", ");
-    conflict = sql.raw(
+      .map(
+        ([field]) => `"${snakeCase(field)}" = ${conflict.merge[field] ?? `excluded."${snakeCase(field)}"`}`,
+      );
+    const target = conflict.key.map((column) => `"${snakeCase(column.name)}"`).join(", ");
+    onConflict = sql.raw(
       updates.length > 0
         ? ` on conflict (${target}) do update set ${updates.join(", ")}`
         : ` on conflict (${target}) do nothing`,
@@ -62,12 +68,19 @@ async function writeRows(
         ),
     );
     await db.execute(
-      sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${json}::jsonb) as r(${sql.raw(definitions)})${conflict}`,
+      sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${json}::jsonb) as r(${sql.raw(definitions)})${onConflict}`,
     );
   }
 }
 
+const snakeCases = new Map<string, string>();
+
 /** The schema's `casing: "snake_case"` column name of a field. */
 function snakeCase(field: string): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  let name = snakeCases.get(field);
+  if (name === undefined) {
+    name = field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    snakeCases.set(field, name);
+  }
+  return name;
 }

@@ -3,6 +3,7 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
 import { addToBuckets, bucketPercentile, mergeBuckets } from "../latency-buckets.ts";
 import { llmUsageHourly } from "../schema/projections.ts";
+import { upsertRows } from "./bulk-insert.ts";
 
 type Queryable = Database | Transaction;
 const hourMs = 3_600_000;
@@ -55,24 +56,22 @@ export function aggregateLlmUsage(newEvents: readonly MaturityEvent[]): LlmUsage
 
 /** Adds rows into the hourly rollups; histograms add element-wise. */
 export async function upsertLlmUsage(tx: Transaction, rows: readonly LlmUsageRow[]): Promise<void> {
-  // Rows are unique per key within a call (aggregateLlmUsage), so one statement per chunk is safe.
-  for (let start = 0; start < rows.length; start += 5_000) {
-    await tx
-      .insert(llmUsageHourly)
-      .values(rows.slice(start, start + 5_000))
-      .onConflictDoUpdate({
-        target: [llmUsageHourly.systemId, llmUsageHourly.feature, llmUsageHourly.hour],
-        set: {
-          calls: sql`${llmUsageHourly.calls} + excluded.calls`,
-          errors: sql`${llmUsageHourly.errors} + excluded.errors`,
-          inputTokens: sql`${llmUsageHourly.inputTokens} + excluded.input_tokens`,
-          outputTokens: sql`${llmUsageHourly.outputTokens} + excluded.output_tokens`,
-          costUsd: sql`${llmUsageHourly.costUsd} + excluded.cost_usd`,
-          latencyBuckets: sql`(select array_agg(coalesce(a, 0) + coalesce(b, 0) order by n)
-            from unnest(${llmUsageHourly.latencyBuckets}, excluded.latency_buckets) with ordinality as u(a, b, n))`,
-        },
-      });
-  }
+  // Rows are unique per key within a call (aggregateLlmUsage); existing rows add up.
+  await upsertRows(
+    tx,
+    llmUsageHourly,
+    rows,
+    [llmUsageHourly.systemId, llmUsageHourly.feature, llmUsageHourly.hour],
+    {
+      calls: `llm_usage_hourly.calls + excluded.calls`,
+      errors: `llm_usage_hourly.errors + excluded.errors`,
+      inputTokens: `llm_usage_hourly.input_tokens + excluded.input_tokens`,
+      outputTokens: `llm_usage_hourly.output_tokens + excluded.output_tokens`,
+      costUsd: `llm_usage_hourly.cost_usd + excluded.cost_usd`,
+      latencyBuckets: `(select array_agg(coalesce(a, 0) + coalesce(b, 0) order by n)
+      from unnest(llm_usage_hourly.latency_buckets, excluded.latency_buckets) with ordinality as u(a, b, n))`,
+    },
+  );
 }
 
 export interface LlmUsageSummary {
