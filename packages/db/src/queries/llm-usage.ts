@@ -1,5 +1,5 @@
 import type { EventOf, MaturityEvent } from "@maturity/model";
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
 import { addToBuckets, bucketPercentile, mergeBuckets } from "../latency-buckets.ts";
 import { llmUsageHourly } from "../schema/projections.ts";
