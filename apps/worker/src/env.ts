@@ -9,6 +9,8 @@ const envSchema = z.object({
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
   WORKER_GROUP_ID: z.string().min(1).default("maturity-worker"),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Days of raw llm.call / agent.run events kept (whole months are dropped past it); 0 keeps all. */
+  TELEMETRY_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   RESCORE_INTERVAL_MS: z.coerce
     .number()
     .int()

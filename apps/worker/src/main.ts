@@ -20,6 +20,7 @@ const worker = await startWorker({
   groupId: env.WORKER_GROUP_ID,
   logger,
   rescoreIntervalMs: env.RESCORE_INTERVAL_MS,
+  telemetryRetentionDays: env.TELEMETRY_RETENTION_DAYS,
   ...(env.WORKER_FIXED_CLOCK && { clock: () => Date.parse(env.WORKER_FIXED_CLOCK!) }),
 });
 

@@ -1,4 +1,5 @@
 import type { AxisChange, Database } from "@maturity/db";
+import { dropExpiredTelemetryPartitions } from "@maturity/db";
 import type { EventLog, Subscription } from "@maturity/log";
 import type { BaseLogger } from "pino";
 import { applyBatch } from "./apply-batch.ts";
@@ -22,6 +23,11 @@ export interface WorkerOptions {
   /** Refresh team and org rollups at most this often after a change (0 turns it off). */
   rollupIntervalMs?: number;
   scoring?: ScoringSettings;
+  /**
+   * Months of raw high-volume telemetry older than this many days are dropped (hourly; 0 keeps
+   * everything). What scoring needs from them stays in the facts and the usage rollups.
+   */
+  telemetryRetentionDays?: number;
   /** Called after each committed batch or re-score with the axis scores that moved. */
   onScoreChanges?: (changes: AxisChange[]) => void;
 }
@@ -119,6 +125,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     async () => (rollupsDirty ? refreshRollupsNow() : undefined),
     "rollup refresh",
   );
+  const retentionDays = options.telemetryRetentionDays ?? 30;
+  if (retentionDays > 0) {
+    every(
+      3_600_000,
+      async () => {
+        const dropped = await dropExpiredTelemetryPartitions(options.db, retentionDays, clock());
+        if (dropped.length > 0)
+          options.logger.info({ dropped, retentionDays }, "dropped expired telemetry partitions");
+      },
+      "telemetry retention",
+    );
+  }
   every(
     15_000,
     async () => {

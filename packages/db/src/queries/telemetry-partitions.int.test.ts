@@ -1,0 +1,72 @@
+import type { MaturityEvent } from "@maturity/model";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../client.ts";
+import { openDatabase } from "../client.ts";
+import { createScratchDatabase, testDatabaseUrl } from "../testing/index.ts";
+import type { ScratchDatabase } from "../testing/index.ts";
+import { appendEvents, countEvents } from "./event-store.ts";
+import { aggregateLlmUsage, llmUsageSummary, upsertLlmUsage } from "./llm-usage.ts";
+import { dropExpiredTelemetryPartitions } from "./telemetry-partitions.ts";
+
+function call(id: string, time: string, latencyMs: number): MaturityEvent {
+  return {
+    specversion: "1.0",
+    id,
+    source: "otel://checkout",
+    type: "llm.call.completed",
+    time,
+    subject: "support-assistant",
+    data: {
+      model: "m",
+      inputTokens: 100,
+      outputTokens: 20,
+      latencyMs,
+      status: "ok",
+      costUsd: 0.01,
+      feature: "chat",
+    },
+  } as MaturityEvent;
+}
+
+describe("telemetry partitions and retention on the real Postgres server", () => {
+  let scratch: ScratchDatabase;
+  let store: DatabaseHandle;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(testDatabaseUrl);
+    store = await openDatabase({ url: scratch.url });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await scratch?.drop();
+  });
+
+  it("files calls by month, drops months past retention, and keeps their hourly rollups", async () => {
+    const calls = [
+      call("a", "2026-08-10T10:05:00Z", 100),
+      call("b", "2026-08-10T10:40:00Z", 300),
+      call("c", "2026-11-20T09:00:00Z", 900),
+    ];
+    await store.db.transaction(async (tx) => {
+      const fresh = await appendEvents(tx, calls, "2026-11-24T00:00:00Z");
+      await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
+    });
+    expect(await countEvents(store.db)).toBe(3);
+
+    const dropped = await dropExpiredTelemetryPartitions(store.db, 30, Date.parse("2026-11-24T00:00:00Z"));
+    expect(dropped).toEqual(["telemetry_events_2026_08"]);
+    expect(await countEvents(store.db)).toBe(1);
+
+    const august = await llmUsageSummary(store.db, {
+      systemId: "support-assistant",
+      from: "2026-08-01T00:00:00Z",
+      to: "2026-09-01T00:00:00Z",
+    });
+    expect(august).toMatchObject({ calls: 2, inputTokens: 200, outputTokens: 40 });
+    expect(august.costUsd).toBeCloseTo(0.02, 10);
+    // Histogram percentiles: within one log bucket (about 19%) above the true values.
+    expect(august.latencyMs.p50).toBeGreaterThanOrEqual(100);
+    expect(august.latencyMs.p50).toBeLessThan(100 * 1.19);
+    expect(august.latencyMs.p99).toBeGreaterThanOrEqual(300);
+    expect(august.latencyMs.p99).toBeLessThan(300 * 1.19);
+  });
+});
