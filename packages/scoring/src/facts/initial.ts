@@ -48,6 +48,9 @@ const columnFields: { [K in ColumnListName]: readonly Exclude<keyof SystemFacts[
   monitors: ["signal", "alerting"],
 };
 
+/** The names of the columnar record lists, in a fixed order. */
+export const columnListNames = Object.keys(columnFields) as ColumnListName[];
+
 function emptyColumns(fields: readonly string[]): Record<string, unknown[]> {
   const cols: Record<string, unknown[]> = { id: [], t: [] };
   for (const field of fields) cols[field] = [];
