@@ -13,6 +13,7 @@ import {
 import { scoreAxis } from "./axis-score.ts";
 import { evaluateCriterion } from "./criteria/evaluate.ts";
 import { criteriaByAxis } from "./criteria/plan.ts";
+import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
 import { computeMetricsWithEvidence } from "./metrics/index.ts";
 import { resolveOptions, type ResolvedOptions, type ScoreOptions } from "./options.ts";
@@ -58,11 +59,12 @@ function scoreResolved(
   const systemAxes = {} as SystemAxes;
   const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
   for (const axis of axes) {
-    const results: CriterionResult[] = [];
+    const onAxis = criteria[axis];
+    const results = new Array<CriterionResult>(onAxis.length); // exact size: the report keeps it
     const staleOnAxis: { id: string; evidence: string[] }[] = [];
-    for (const criterion of criteria[axis]) {
-      const outcome = evaluateCriterion(criterion, input);
-      results.push(outcome.result);
+    for (let i = 0; i < onAxis.length; i++) {
+      const outcome = evaluateCriterion(onAxis[i] as CriterionDefinition, input);
+      results[i] = outcome.result;
       if (outcome.staleEvidence.length > 0)
         staleOnAxis.push({ id: outcome.result.id, evidence: outcome.staleEvidence });
     }
