@@ -6,17 +6,25 @@ export const maxLevel = 5;
 
 /** Scores an axis from its criterion results (flagging `aheadOfFoundation` on them in place). */
 export function scoreAxis(criteria: CriterionResult[]): AxisScore {
-  const byLevel = (level: number) => criteria.filter((c) => c.level === level);
   let consolidated = 0;
   let fraction = 0;
+  // One pass per level over the axis's few criteria, summing in their order (no filtered copies).
   for (let level = 2; level <= maxLevel; level++) {
-    const criteria = byLevel(level);
+    let count = 0;
+    let met = 0;
+    let degrees = 0;
+    for (const c of criteria) {
+      if (c.level !== level) continue;
+      count += 1;
+      if (c.met) met += 1;
+      degrees += c.degree;
+    }
     // A level without applicable criteria asks nothing of this kind of system.
-    if (criteria.every((c) => c.met)) {
+    if (met === count) {
       consolidated += 1;
       continue;
     }
-    fraction = criteria.reduce((sum, c) => sum + c.degree, 0) / criteria.length;
+    fraction = degrees / count;
     break;
   }
   const level = 1 + consolidated;

@@ -3,6 +3,7 @@ import {
   axes,
   type Axis,
   type AxisScore,
+  type CriterionResult,
   type Risk,
   type ScoreReport,
   type SystemAxes,
@@ -10,9 +11,11 @@ import {
   type TeamRollup,
 } from "@maturity/model";
 import { scoreAxis } from "./axis-score.ts";
-import { evaluateCriterion, type CriterionOutcome } from "./criteria/evaluate.ts";
+import { evaluateCriterion } from "./criteria/evaluate.ts";
+import { criteriaByAxis } from "./criteria/plan.ts";
+import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
-import { computeMetrics } from "./metrics/index.ts";
+import { computeMetricsWithEvidence } from "./metrics/index.ts";
 import { resolveOptions, type ResolvedOptions, type ScoreOptions } from "./options.ts";
 import { compareRisks } from "./risks/order.ts";
 import { systemRisks } from "./risks/system-risks.ts";
@@ -51,26 +54,40 @@ function scoreResolved(
     windowStart: asOf - windowDays * dayMs,
   });
 
-  const outcomes = new Map<Axis, CriterionOutcome[]>(axes.map((axis) => [axis, []]));
-  for (const criterion of rubric.criteria) {
-    if (!criterion.appliesTo.includes(identity.kind)) continue;
-    outcomes.get(criterion.axis)?.push(evaluateCriterion(criterion, { views, since, windowDays }));
-  }
+  const criteria = criteriaByAxis(rubric, identity.kind);
+  const input = { views, since, windowDays };
   const systemAxes = {} as SystemAxes;
   const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
   for (const axis of axes) {
-    const axisOutcomes = outcomes.get(axis) ?? [];
-    systemAxes[axis] = presentable(scoreAxis(axisOutcomes.map((c) => c.result)));
-    stale[axis] = axisOutcomes
-      .filter((c) => c.staleEvidence.length > 0)
-      .map((c) => ({ id: c.result.id, evidence: c.staleEvidence }));
+    const onAxis = criteria[axis];
+    const results = new Array<CriterionResult>(onAxis.length); // exact size: the report keeps it
+    const staleOnAxis: { id: string; evidence: string[] }[] = [];
+    for (let i = 0; i < onAxis.length; i++) {
+      const outcome = evaluateCriterion(onAxis[i] as CriterionDefinition, input);
+      results[i] = outcome.result;
+      if (outcome.staleEvidence.length > 0)
+        staleOnAxis.push({ id: outcome.result.id, evidence: outcome.staleEvidence });
+    }
+    systemAxes[axis] = presentable(scoreAxis(results));
+    stale[axis] = staleOnAxis;
   }
-  const metrics = computeMetrics(facts, asOf, metricsWindowDays);
+  const { metrics, changeFailureEvidence, recoveryEvidence } = computeMetricsWithEvidence(
+    facts,
+    asOf,
+    metricsWindowDays,
+  );
   const risks = identity.retired
     ? []
-    : systemRisks({ identity, axes: systemAxes, metrics, stale, rubric, windowDays, facts, asOf }).sort(
-        compareRisks,
-      );
+    : systemRisks({
+        identity,
+        axes: systemAxes,
+        metrics,
+        stale,
+        rubric,
+        windowDays,
+        changeFailureEvidence,
+        recoveryEvidence,
+      }).sort(compareRisks);
   return {
     systemId: identity.systemId,
     name: identity.name,

@@ -37,7 +37,9 @@ export class EvidenceCollector {
     return this;
   }
 
+  // The report keeps these arrays for the whole scoring: copied to their exact length, since an
+  // array grown by push keeps room for 16–40 ids, which the garbage collector then copies around.
   result(): Evidence {
-    return { ids: this.ids, count: this.count };
+    return { ids: this.ids.slice(), count: this.count };
   }
 }

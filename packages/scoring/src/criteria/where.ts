@@ -31,13 +31,24 @@ function columnTest(column: readonly unknown[], condition: FieldCondition): RowT
   return (row) => column[row] === condition;
 }
 
+// The rubric is immutable data: list each `where` once, not once per system scored.
+const conditionLists = new WeakMap<Where, [string, FieldCondition][]>();
+function conditionsOf(where: Where): [string, FieldCondition][] {
+  let list = conditionLists.get(where);
+  if (list === undefined) {
+    list = Object.entries(where);
+    conditionLists.set(where, list);
+  }
+  return list;
+}
+
 /**
  * A row test over `cols`: every field named in `where` satisfies its condition (no `where` always
  * holds; a field the view lacks never does). Columns are looked up once per view, not per row.
  */
 export function rowTest(where: Where | undefined, cols: ViewColumns): RowTest {
   if (where === undefined) return always;
-  const tests = Object.entries(where).map(([field, condition]) =>
+  const tests = conditionsOf(where).map(([field, condition]) =>
     columnTest(cols[field] ?? noColumn, condition),
   );
   if (tests.length === 1) return tests[0] as RowTest;

@@ -48,19 +48,56 @@ const columnFields: { [K in ColumnListName]: readonly Exclude<keyof SystemFacts[
   monitors: ["signal", "alerting"],
 };
 
-function emptyColumns(fields: readonly string[]): Record<string, unknown[]> {
+/** The names of the columnar record lists, in a fixed order. */
+export const columnListNames = Object.keys(columnFields) as ColumnListName[];
+
+function emptyColumns<K extends ColumnListName>(list: K): SystemFacts[K] {
   const cols: Record<string, unknown[]> = { id: [], t: [] };
-  for (const field of fields) cols[field] = [];
-  return cols;
+  for (const field of columnFields[list]) cols[field as string] = [];
+  return cols as unknown as SystemFacts[K];
 }
 
+// Written as one literal on purpose: adding 35 properties one by one by computed name would leave
+// the object in V8's slow dictionary mode, and scoring reads these lists constantly.
 export function initialSystemFacts(systemId: string): SystemFacts {
-  const facts: Record<string, unknown> = { systemId, seen: [], catalog: [] };
-  for (const [list, fields] of Object.entries(columnFields)) facts[list] = emptyColumns(fields);
-  facts.toolCatalogs = [];
-  facts.llmCalls = [];
-  facts.agentRuns = [];
-  return facts as unknown as SystemFacts;
+  return {
+    systemId,
+    seen: [],
+    catalog: [],
+    assets: emptyColumns("assets"),
+    owners: emptyColumns("owners"),
+    riskAssessments: emptyColumns("riskAssessments"),
+    changeReviews: emptyColumns("changeReviews"),
+    overrides: emptyColumns("overrides"),
+    redteams: emptyColumns("redteams"),
+    fairnessChecks: emptyColumns("fairnessChecks"),
+    docs: emptyColumns("docs"),
+    auditsRequested: emptyColumns("auditsRequested"),
+    auditsDelivered: emptyColumns("auditsDelivered"),
+    experimentRuns: emptyColumns("experimentRuns"),
+    modelVersions: emptyColumns("modelVersions"),
+    promotions: emptyColumns("promotions"),
+    rebuilds: emptyColumns("rebuilds"),
+    promptVersions: emptyColumns("promptVersions"),
+    pipelineRuns: emptyColumns("pipelineRuns"),
+    dataQualityChecks: emptyColumns("dataQualityChecks"),
+    dataContracts: emptyColumns("dataContracts"),
+    retrains: emptyColumns("retrains"),
+    evalRuns: emptyColumns("evalRuns"),
+    evalDatasetUpdates: emptyColumns("evalDatasetUpdates"),
+    failureModes: emptyColumns("failureModes"),
+    deploys: emptyColumns("deploys"),
+    trafficShifts: emptyColumns("trafficShifts"),
+    rollbacks: emptyColumns("rollbacks"),
+    modelSwaps: emptyColumns("modelSwaps"),
+    incidentsOpened: emptyColumns("incidentsOpened"),
+    incidentsResolved: emptyColumns("incidentsResolved"),
+    gpuJobs: emptyColumns("gpuJobs"),
+    monitors: emptyColumns("monitors"),
+    toolCatalogs: [],
+    llmCalls: [],
+    agentRuns: [],
+  };
 }
 
 export function initialQueueFacts(queue: string): QueueFacts {

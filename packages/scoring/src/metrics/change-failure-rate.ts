@@ -24,8 +24,12 @@ function addNaming(
  * Share of succeeded production deploys in (from, to] that a rollback or an incident names (by
  * deploymentId) within 7 days after the deploy and no later than `to`. Null without deploys.
  */
-export function changeFailureRate(facts: SystemFacts, from: number, to: number): MetricValue<number | null> {
-  const rows = productionDeploys(facts, from, to);
+export function changeFailureRate(
+  facts: SystemFacts,
+  from: number,
+  to: number,
+  rows: readonly number[] = productionDeploys(facts, from, to),
+): MetricValue<number | null> {
   if (rows.length === 0) return { value: null, evidence: [] };
   // deploymentId → times it was named by a rollback or an incident (rollbacks first)
   const namedAt = new Map<string, Naming[]>();

@@ -7,6 +7,7 @@ import { changeFailureRate } from "./change-failure-rate.ts";
 import { costByFeature } from "./cost-by-feature.ts";
 import { deploymentsPerWeek } from "./deployments-per-week.ts";
 import { leadTimeHours } from "./lead-time.ts";
+import { productionDeploys } from "./production-deploys.ts";
 import { timeToRecoveryHours } from "./time-to-recovery.ts";
 
 export {
@@ -19,18 +20,41 @@ export {
 };
 export { median, percentile } from "./stats.ts";
 
+/** The metrics, and the evidence behind those a metric-breach risk cites (computed once, shared). */
+export interface MetricsWithEvidence {
+  metrics: Metrics;
+  changeFailureEvidence: string[];
+  recoveryEvidence: string[];
+}
+
 /** The six operational metrics of DESIGN §4 over (asOf − windowDays, asOf]. */
 export function computeMetrics(facts: SystemFacts, asOf: number, windowDays: number): Metrics {
+  return computeMetricsWithEvidence(facts, asOf, windowDays).metrics;
+}
+
+export function computeMetricsWithEvidence(
+  facts: SystemFacts,
+  asOf: number,
+  windowDays: number,
+): MetricsWithEvidence {
   const from = asOf - windowDays * dayMs;
+  // Cadence, lead time and failure rate all look at the same deploys.
+  const deploys = productionDeploys(facts, from, asOf);
   const cost = costByFeature(facts, from, asOf).value;
+  const changeFailure = changeFailureRate(facts, from, asOf, deploys);
+  const recovery = timeToRecoveryHours(facts, from, asOf);
   const values = {
-    deploymentsPerWeek: deploymentsPerWeek(facts, from, asOf).value,
-    leadTimeHours: leadTimeHours(facts, from, asOf).value,
-    changeFailureRate: changeFailureRate(facts, from, asOf).value,
-    timeToRecoveryHours: { p50: timeToRecoveryHours(facts, from, asOf).value },
+    deploymentsPerWeek: deploymentsPerWeek(facts, from, asOf, deploys).value,
+    leadTimeHours: leadTimeHours(facts, from, asOf, deploys).value,
+    changeFailureRate: changeFailure.value,
+    timeToRecoveryHours: { p50: recovery.value },
     costUsdByFeature: cost.costUsdByFeature,
     unattributedCostShare: cost.unattributedCostShare,
     auditResponseHours: { p50: auditResponseHours(facts, from, asOf).value },
   };
-  return { ...values, bands: metricBands(values), windowDays };
+  return {
+    metrics: { ...values, bands: metricBands(values), windowDays },
+    changeFailureEvidence: changeFailure.evidence,
+    recoveryEvidence: recovery.evidence,
+  };
 }

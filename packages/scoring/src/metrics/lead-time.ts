@@ -9,11 +9,12 @@ export function leadTimeHours(
   facts: SystemFacts,
   from: number,
   to: number,
+  rows: readonly number[] = productionDeploys(facts, from, to),
 ): MetricValue<{ p50: number | null; p90: number | null }> {
   const { id, t, requestedAt } = facts.deploys;
   const hours: number[] = [];
   const evidence: string[] = [];
-  for (const i of productionDeploys(facts, from, to)) {
+  for (const i of rows) {
     const requested = requestedAt[i];
     if (requested === null || requested === undefined) continue;
     hours.push(Math.max(0, (t[i] as number) - requested) / hourMs);

@@ -1,11 +1,7 @@
 // Risks of one system: axis mismatch, ahead of foundation, stale evidence, metric breaches.
 import { axes, type Axis, type Metrics, type Risk, type SystemAxes } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
-import type { SystemFacts } from "../facts/types.ts";
 import { criterionById } from "../rubric-index.ts";
-import { changeFailureRate } from "../metrics/change-failure-rate.ts";
-import { timeToRecoveryHours } from "../metrics/time-to-recovery.ts";
-import { dayMs } from "../time.ts";
 import type { SystemIdentity } from "../views/catalog.ts";
 import { exposure, likelihood, rankOf } from "./exposure.ts";
 import { nextUpgrade, upgradeForLevel } from "./next-upgrade.ts";
@@ -16,8 +12,9 @@ export interface SystemRiskInput {
   metrics: Metrics;
   /** Per axis, the activity criteria whose evidence aged out of the window, with that old evidence. */
   stale: Record<Axis, { id: string; evidence: string[] }[]>;
-  facts: SystemFacts;
-  asOf: number;
+  /** Evidence behind the metrics a breach cites, as computed with them. */
+  changeFailureEvidence: readonly string[];
+  recoveryEvidence: readonly string[];
   rubric: Rubric;
   windowDays: number;
 }
@@ -128,7 +125,6 @@ function metricBreaches(
 ): Risk[] {
   const risks: Risk[] = [];
   const { metrics } = input;
-  const from = input.asOf - metrics.windowDays * dayMs;
   const cfr = metrics.changeFailureRate;
   const deploymentLevel = input.axes.deployment.level;
   // Beyond the level-3 band (15–25%) always; a system claiming level 4 must stay below 10%.
@@ -140,7 +136,7 @@ function metricBreaches(
       axes: ["deployment", "evaluation"],
       summary: `Change failure rate is ${(cfr * 100).toFixed(0)}% over ${metrics.windowDays} days (level 3 sits at 15–25%, level 4 below 10%).`,
       nextUpgrade: upgradeForLevel(3),
-      evidence: changeFailureRate(input.facts, from, input.asOf).evidence.slice(0, evidenceCap),
+      evidence: input.changeFailureEvidence.slice(0, evidenceCap),
     });
   }
   const ttr = metrics.timeToRecoveryHours.p50;
@@ -153,7 +149,7 @@ function metricBreaches(
       axes: ["observability", "deployment"],
       summary: `Median time to recovery is ${fmt(ttr)} hours over ${metrics.windowDays} days (level 4 recovers in under an hour).`,
       nextUpgrade: upgradeForLevel(3),
-      evidence: timeToRecoveryHours(input.facts, from, input.asOf).evidence.slice(0, evidenceCap),
+      evidence: input.recoveryEvidence.slice(0, evidenceCap),
     });
   }
   return risks;

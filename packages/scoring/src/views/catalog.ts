@@ -1,4 +1,5 @@
 import type { RiskTier, SystemKind } from "@maturity/model";
+import { columnListNames } from "../facts/initial.ts";
 import { upTo } from "../facts/sorted.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import { dayMs } from "../time.ts";
@@ -53,24 +54,16 @@ export function resolveIdentity(facts: SystemFacts, asOf: number): SystemIdentit
 
 /** Time of the earliest fact at or before `asOf`, or null when the system did not exist yet. */
 export function firstSeen(facts: SystemFacts, asOf: number): number | null {
-  let first = Infinity;
-  for (const value of Object.values(facts) as unknown[]) {
-    if (typeof value !== "object" || value === null) continue;
-    let t = Infinity;
-    if (Array.isArray(value)) {
-      // Record lists (catalog, tool catalogues) and telemetry buckets; `seen` holds bare numbers.
-      const head: unknown = value[0];
-      if (typeof head === "object" && head !== null)
-        t =
-          "t" in head
-            ? (head.t as number)
-            : "day" in head
-              ? firstWholeDay(head.day as number, asOf)
-              : Infinity;
-    } else if ("t" in value && Array.isArray(value.t)) {
-      t = (value.t[0] as number | undefined) ?? Infinity; // a columnar list: rows in time order
-    }
+  // Every list is in time order, so only its head matters; lists are named, not discovered, to
+  // keep this off the per-system hot path's allocations.
+  let first = Math.min(facts.catalog[0]?.t ?? Infinity, facts.toolCatalogs[0]?.t ?? Infinity);
+  for (const name of columnListNames) {
+    const t = facts[name].t[0] ?? Infinity;
     if (t < first) first = t;
+  }
+  for (const buckets of [facts.llmCalls, facts.agentRuns]) {
+    const head = buckets[0];
+    if (head !== undefined) first = Math.min(first, firstWholeDay(head.day, asOf));
   }
   return first <= asOf ? first : null;
 }

@@ -95,17 +95,21 @@ interface DeployJoins {
 }
 
 export class PopulationViews {
-  private readonly cache = new Map<string, View>();
+  // One cache per scope, keyed by population: no key strings built on the hot path.
+  private readonly cache: Record<EvidenceKind, Map<Population, View>> = {
+    state: new Map(),
+    activity: new Map(),
+  };
   private joins: DeployJoins | undefined;
 
   constructor(readonly ctx: ViewContext) {}
 
   get(population: Population, scope: EvidenceKind): View {
-    const cacheKey = `${population}:${scope}`;
-    let view = this.cache.get(cacheKey);
+    const cache = this.cache[scope];
+    let view = cache.get(population);
     if (view === undefined) {
       view = this.build(population, scope);
-      this.cache.set(cacheKey, view);
+      cache.set(population, view);
     }
     return view;
   }
