@@ -7,6 +7,7 @@ import {
   type DemoOptions,
   type OrganisationPlan,
 } from "@maturity/demo";
+import { setTimeout as sleep } from "node:timers/promises";
 import cliProgress from "cli-progress";
 import type { EventSink } from "./sinks.ts";
 
@@ -79,10 +80,8 @@ export async function streamLive(
       sent += 1;
     }
     await sink.flush();
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, tickMs);
-      signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-    });
+    // Aborting ends the sleep at once (the rejection is the signal, not an error).
+    await sleep(tickMs, undefined, { signal }).catch(() => undefined);
   }
   await sink.flush();
   return sent;
