@@ -19,3 +19,9 @@ export function readStoreConfig(source: NodeJS.ProcessEnv = process.env) {
     dataDir: path.resolve(source.INIT_CWD ?? process.cwd(), parsed.data.MATURITY_DATA_DIR),
   };
 }
+
+/** The bearer token `maturity demo --to` sends when --token is not given. */
+export function readIngestToken(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  const token = source.MATURITY_INGEST_TOKEN?.trim();
+  return token === "" ? undefined : token;
+}

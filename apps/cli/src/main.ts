@@ -1,5 +1,6 @@
 // The `maturity` command line.
 import { Command } from "commander";
+import { demoCommand } from "./commands/demo.ts";
 import { replayCommand } from "./commands/replay.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { verifyChainCommand } from "./commands/verify-chain.ts";
@@ -8,6 +9,7 @@ const program = new Command("maturity")
   .description("Evidence-backed AI/MLOps maturity scores for ML, LLM and agent systems.")
   .showHelpAfterError()
   .addCommand(scoreCommand())
+  .addCommand(demoCommand())
   .addCommand(replayCommand())
   .addCommand(verifyChainCommand());
 

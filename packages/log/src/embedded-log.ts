@@ -16,6 +16,7 @@ interface PendingRecord extends ConsumedRecord {
 }
 
 const maxBatchSize = 500;
+const readWindowBytes = 1 << 20;
 
 /**
  * A single-process log in one append-only NDJSON file. An append is acknowledged after fsync, so
@@ -41,10 +42,19 @@ export async function openEmbeddedLog(directory: string): Promise<EventLog> {
   }
 
   async function readFrom(start: number): Promise<PendingRecord[]> {
-    const end = size;
-    if (end <= start) return [];
-    const buffer = Buffer.alloc(end - start);
-    await file.read(buffer, 0, buffer.length, start);
+    if (size <= start) return [];
+    // Read a bounded window, not everything up to the end: when appends run far ahead of the
+    // consumer (a bulk load), reading the whole backlog for every batch is quadratic. The window
+    // doubles until it holds at least one whole line.
+    let window = readWindowBytes;
+    let buffer: Buffer;
+    for (;;) {
+      const end = Math.min(size, start + window);
+      buffer = Buffer.alloc(end - start);
+      await file.read(buffer, 0, buffer.length, start);
+      if (end === size || buffer.indexOf(10) !== -1) break;
+      window *= 2;
+    }
     const records: PendingRecord[] = [];
     let lineStart = 0;
     for (let index = buffer.indexOf(10); index !== -1; index = buffer.indexOf(10, lineStart)) {

@@ -20,6 +20,13 @@ const envSchema = z.object({
     .default(roles.join(","))
     .transform((value) => value.split(",").map((role) => role.trim()))
     .pipe(z.array(z.enum(roles)).min(1)),
+  /** The demo organisation seeded on the first embedded start (see demo-seed.ts). */
+  MATURITY_DEMO_SEED: z.coerce.number().int().min(0).default(1),
+  MATURITY_DEMO_TEAMS: z.coerce.number().int().min(1).default(12),
+  MATURITY_DEMO_SYSTEMS: z.coerce.number().int().min(1).default(80),
+  MATURITY_DEMO_DAYS: z.coerce.number().int().min(7).default(180),
+  // Moderate, so the first run is populated within a minute; `maturity demo` defaults higher.
+  MATURITY_DEMO_LLM_CALLS_PER_DAY: z.coerce.number().int().min(0).default(6),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** npm sets INIT_CWD to where the user typed `npm start`; relative paths are theirs. */
   INIT_CWD: z.string().optional(),
@@ -42,6 +49,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env) {
     kafkaBrokers: env.KAFKA_BROKERS?.split(",")
       .map((broker) => broker.trim())
       .filter(Boolean),
+    demo: {
+      seed: env.MATURITY_DEMO_SEED,
+      teams: env.MATURITY_DEMO_TEAMS,
+      systems: env.MATURITY_DEMO_SYSTEMS,
+      days: env.MATURITY_DEMO_DAYS,
+      llmCallsPerDay: env.MATURITY_DEMO_LLM_CALLS_PER_DAY,
+    },
     /** INGEST_TOKENS, webhook secrets, limits: read by the ingest app's own env reader. */
     ingest: readIngestConfig(source, "embedded"),
   };

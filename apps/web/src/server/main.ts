@@ -1,13 +1,63 @@
+import { parseArgs } from "node:util";
 import { readEnv } from "./env.ts";
-import { startPlatform } from "./platform.ts";
+import { startWithFirstRun } from "./first-run.ts";
+
+const usage = `Usage: npm start -- [--reset] [--no-demo]
+  --reset    delete the embedded data folder (MATURITY_DATA_DIR) and start over
+  --no-demo  do not seed the demo organisation on a fresh data folder`;
+
+function readFlags() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        reset: { type: "boolean" },
+        "no-demo": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    return values;
+  } catch (error) {
+    console.error(`maturity: ${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+}
+
+const flags = readFlags();
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 const env = readEnv();
-const platform = await startPlatform(env).catch((error: unknown) => {
+const started = await startWithFirstRun(env, {
+  reset: flags.reset === true,
+  demo: flags["no-demo"] !== true,
+  progress: process.stderr.isTTY === true,
+}).catch((error: unknown) => {
   console.error(`maturity: could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+const { platform, seeded } = started;
 
-console.log(`\n  Maturity portal (${platform.mode} mode): ${platform.url}\n`);
+if (seeded !== null) {
+  platform.app.log.info(
+    { events: seeded.events, systems: seeded.systems, seconds: seeded.seconds },
+    "demo organisation seeded",
+  );
+}
+// performance.now() counts from the start of this process.
+const readySeconds = (performance.now() / 1000).toFixed(1);
+const demoLine =
+  seeded !== null
+    ? `  Demo organisation: ${seeded.systems} systems, ${seeded.events.toLocaleString("en")} events (seeded in ${seeded.seconds.toFixed(1)} s)\n`
+    : started.skipped !== undefined
+      ? `  Demo organisation: not seeded (${started.skipped})\n`
+      : "";
+console.log(
+  `\n  Maturity portal (${platform.mode} mode): ${platform.url}\n${demoLine}  Ready with data ${readySeconds} s after start\n`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,0 +1,88 @@
+// The embedded first run end to end: a fresh data folder is seeded with the demo organisation,
+// a restart keeps it without seeding again, --no-demo starts empty, --reset starts over.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { trpcClientFor } from "../../test/ingest-flow.ts";
+import { resetDataDir, startWithFirstRun, type FirstRunConfig, type StartFlags } from "./first-run.ts";
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "maturity-first-run-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function configFor(dataDir: string): FirstRunConfig {
+  return {
+    PORT: 0,
+    HOST: "127.0.0.1",
+    MATURITY_DATA_DIR: dataDir,
+    DATABASE_URL: undefined,
+    kafkaBrokers: undefined,
+    KAFKA_TOPIC: "unused",
+    KAFKA_PARTITIONS: 1,
+    WORKER_GROUP_ID: "maturity-worker",
+    MATURITY_ROLES: ["ingest", "worker", "web"],
+    LOG_LEVEL: "warn",
+    demo: { seed: 4, teams: 3, systems: 8, days: 21, llmCallsPerDay: 2 },
+  };
+}
+
+const withDemo: StartFlags = { reset: false, demo: true, progress: false };
+
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe("the embedded first run", () => {
+  it("seeds a fresh data folder, serves the systems, and does not seed again on restart", async () => {
+    const dataDir = await tempDir();
+    const first = await startWithFirstRun(configFor(dataDir), withDemo);
+    try {
+      expect(first.seeded?.systems).toBe(8);
+      expect(first.seeded?.events).toBeGreaterThan(100);
+      const systems = await trpcClientFor(first.platform.url).systems.list.query();
+      expect(systems).toHaveLength(8);
+      expect(new Set(systems.map((s) => s.kind))).toEqual(new Set(["classical", "llm", "agent"]));
+    } finally {
+      await first.platform.close();
+    }
+
+    const second = await startWithFirstRun(configFor(dataDir), withDemo);
+    try {
+      expect(second.seeded).toBeNull();
+      expect(second.skipped).toMatch(/^seeded on /);
+      expect(await trpcClientFor(second.platform.url).systems.list.query()).toHaveLength(8);
+    } finally {
+      await second.platform.close();
+    }
+
+    // --reset wipes the folder and seeds again.
+    const third = await startWithFirstRun(configFor(dataDir), { ...withDemo, reset: true });
+    try {
+      expect(third.seeded?.systems).toBe(8);
+    } finally {
+      await third.platform.close();
+    }
+  });
+
+  it("starts empty with --no-demo", async () => {
+    const dataDir = await tempDir();
+    const started = await startWithFirstRun(configFor(dataDir), { ...withDemo, demo: false });
+    try {
+      expect(started.seeded).toBeNull();
+      expect(started.skipped).toBe("--no-demo");
+      expect(await trpcClientFor(started.platform.url).systems.list.query()).toEqual([]);
+    } finally {
+      await started.platform.close();
+    }
+  });
+
+  it("--reset refuses to delete a folder holding files the platform did not create", async () => {
+    const dataDir = await tempDir();
+    await writeFile(path.join(dataDir, "thesis.tex"), "precious");
+    await expect(resetDataDir(dataDir)).rejects.toThrow(/refuses to delete .*thesis\.tex/);
+  });
+});
