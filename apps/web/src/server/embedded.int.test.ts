@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedConfig } from "../../test/embedded-config.ts";
 import { checkIngestFlow } from "../../test/ingest-flow.ts";
 import type { RunningPlatform } from "./platform.ts";
 import { startPlatform } from "./platform.ts";
@@ -12,18 +13,7 @@ describe("embedded mode (PGlite and the file log in one process)", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "maturity-embedded-"));
-    platform = await startPlatform({
-      PORT: 0,
-      HOST: "127.0.0.1",
-      MATURITY_DATA_DIR: dataDir,
-      DATABASE_URL: undefined,
-      kafkaBrokers: undefined,
-      KAFKA_TOPIC: "unused",
-      KAFKA_PARTITIONS: 1,
-      WORKER_GROUP_ID: "maturity-worker",
-      MATURITY_ROLES: ["ingest", "worker", "web"],
-      LOG_LEVEL: "warn",
-    });
+    platform = await startPlatform(embeddedConfig(dataDir));
   });
 
   afterAll(async () => {

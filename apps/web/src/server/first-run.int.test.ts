@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { embeddedConfig } from "../../test/embedded-config.ts";
 import { trpcClientFor } from "../../test/ingest-flow.ts";
 import { resetDataDir, startWithFirstRun, type FirstRunConfig, type StartFlags } from "./first-run.ts";
 
@@ -16,16 +17,7 @@ async function tempDir(): Promise<string> {
 
 function configFor(dataDir: string): FirstRunConfig {
   return {
-    PORT: 0,
-    HOST: "127.0.0.1",
-    MATURITY_DATA_DIR: dataDir,
-    DATABASE_URL: undefined,
-    kafkaBrokers: undefined,
-    KAFKA_TOPIC: "unused",
-    KAFKA_PARTITIONS: 1,
-    WORKER_GROUP_ID: "maturity-worker",
-    MATURITY_ROLES: ["ingest", "worker", "web"],
-    LOG_LEVEL: "warn",
+    ...embeddedConfig(dataDir),
     demo: { seed: 4, teams: 3, systems: 8, days: 21, llmCallsPerDay: 2 },
   };
 }
