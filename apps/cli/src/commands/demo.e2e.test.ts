@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { parseEvent } from "@maturity/model";
 import { describe, expect, it } from "vitest";
 import { runCli, tempFile } from "../../test/run-cli.ts";
 
@@ -104,5 +105,38 @@ describe("maturity demo", () => {
     const file = tempFile("same.ndjson", "");
     runCli(["demo", ...small, "--out", file]);
     expect(batches.flat().length).toBe(readFileSync(file, "utf8").trim().split("\n").length);
+  });
+
+  it("--live keeps streaming valid events at about the set rate until it is stopped", async () => {
+    const bin = fileURLToPath(new URL("../../bin/maturity.js", import.meta.url));
+    const child = spawn(process.execPath, [
+      bin,
+      "demo",
+      "--teams",
+      "2",
+      "--systems",
+      "4",
+      "--no-history",
+      "--live",
+      "--rate",
+      "40",
+    ]);
+    let stdout = "";
+    let firstAt = 0;
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (firstAt === 0) firstAt = performance.now();
+      stdout += chunk.toString();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const streamedFor = (performance.now() - firstAt) / 1000;
+    child.kill("SIGTERM");
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(status).toBe(0);
+    const lines = stdout.trim().split("\n").filter(Boolean);
+    for (const line of lines) expect(parseEvent(JSON.parse(line)).ok).toBe(true);
+    // Live events are new: ids never repeat, and they keep coming at roughly the rate asked.
+    expect(new Set(lines.map((line) => (JSON.parse(line) as { id: string }).id)).size).toBe(lines.length);
+    expect(lines.length).toBeGreaterThan(40 * streamedFor * 0.5);
+    expect(lines.length).toBeLessThan(40 * streamedFor * 1.5 + 40);
   });
 });
