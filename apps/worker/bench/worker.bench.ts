@@ -10,20 +10,24 @@ import type { MaturityEvent } from "@maturity/model";
 import { Kafka, logLevel } from "kafkajs";
 import postgres from "postgres";
 import { pino } from "pino";
-import { copyOfEvent, scenarioEvents } from "../test/scenario-events.ts";
+import { newProgress, organisationHistory, planOrganisation } from "@maturity/demo";
 import { replayProjections } from "../src/replay/replay.ts";
 import { startWorker } from "../src/worker.ts";
 
-const copies = Number(process.argv[2] ?? 40);
+// The load is the demo organisation (packages/demo): `npm run bench -w @maturity/worker -- [systems] [days]`.
+const [systemCount = 150, days = 60] = process.argv.slice(2).map(Number);
 const suffix = randomBytes(4).toString("hex");
 const topic = `maturity.bench-worker-${suffix}`;
 const clock = Date.parse("2026-11-24T12:00:00.000Z");
-
-const base = scenarioEvents();
-const events: MaturityEvent[] = [];
-for (let copy = 0; copy < copies; copy += 1) {
-  for (const event of base) events.push(copyOfEvent(event, `-c${copy}`));
-}
+const demo = {
+  seed: 7,
+  teams: Math.max(1, Math.round(systemCount / 7)),
+  systems: systemCount,
+  days,
+  llmCallsPerDay: 10,
+  end: clock,
+};
+const events = [...organisationHistory(planOrganisation(demo), demo, newProgress())] as MaturityEvent[];
 const records = events.map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
 console.log(

@@ -1,5 +1,5 @@
 import type { Transaction } from "@maturity/db";
-import { loadQueueFacts, saveQueueFacts } from "@maturity/db";
+import { loadQueueFacts, lockQueueFacts, saveQueueFacts } from "@maturity/db";
 import type { MaturityEvent } from "@maturity/model";
 import type { QueueFacts } from "@maturity/scoring";
 import { evolve, initialFacts } from "@maturity/scoring";
@@ -14,6 +14,7 @@ export async function foldQueueEvents(
 ): Promise<boolean> {
   const queueEvents = newEvents.filter((event) => event.type === "gpu.queue.configured");
   if (queueEvents.length === 0) return false;
+  await lockQueueFacts(tx, "write");
   const queues = (await loadQueueFacts(tx)) as Record<string, QueueFacts>;
   const facts = initialFacts();
   facts.queues = queues;

@@ -1,5 +1,11 @@
 import type { AxisChange, Transaction } from "@maturity/db";
-import { loadQueueFacts, loadSystemFactsForUpdate, saveSystemFacts, writeSystemReports } from "@maturity/db";
+import {
+  loadQueueFacts,
+  loadSystemFactsForUpdate,
+  lockQueueFacts,
+  saveSystemFacts,
+  writeSystemReports,
+} from "@maturity/db";
 import type { MaturityEvent } from "@maturity/model";
 import { rubric as defaultRubric } from "@maturity/model/rubric";
 import type { Rubric } from "@maturity/model/rubric";
@@ -83,6 +89,7 @@ export async function scoreAndWrite(
   settings: ScoringSettings = {},
 ): Promise<AxisChange[]> {
   const rubric = settings.rubric ?? defaultRubric;
+  await lockQueueFacts(tx, "read");
   const queues = (await loadQueueFacts(tx)) as Record<string, QueueFacts>;
   const asOf = new Date(now).toISOString();
   const scored = [];

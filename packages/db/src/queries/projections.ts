@@ -1,6 +1,6 @@
 import type { Axis, OrgRollup, SystemReport, TeamRollup } from "@maturity/model";
 import { axes } from "@maturity/model";
-import { inArray, isNull } from "drizzle-orm";
+import { inArray, isNull, sql } from "drizzle-orm";
 import {
   criterionRows,
   rollupRows,
@@ -194,4 +194,18 @@ export async function replaceRollups(
 
 export async function recordRescoreTick(tx: Transaction, at: string): Promise<void> {
   await tx.insert(rescoreTicks).values({ at }).onConflictDoNothing();
+}
+
+/**
+ * GPU queue policies are org-wide facts read by every system's scoring. Readers take this lock
+ * shared, a policy change takes it exclusively: the change waits for every batch in flight to
+ * commit, and every batch after it sees the new policy, so the re-score that follows a change
+ * reaches every system that could have missed it.
+ */
+export async function lockQueueFacts(tx: Transaction, mode: "read" | "write"): Promise<void> {
+  await tx.execute(
+    mode === "read"
+      ? sql`select pg_advisory_xact_lock_shared(7422004)`
+      : sql`select pg_advisory_xact_lock(7422004)`,
+  );
 }
