@@ -17,3 +17,4 @@ export type { ProjectionTables } from "./schema/projections.ts";
 export { insertRows, upsertRows } from "./queries/bulk-insert.ts";
 export * from "./projection-rows.ts";
 export * from "./queries/source-mappings.ts";
+export * from "./queries/portal.ts";

@@ -1,11 +1,17 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { orgRouter } from "./routers/org.ts";
 import { sourcesRouter } from "./routers/sources.ts";
+import { systemRouter } from "./routers/system.ts";
 import { systemsRouter } from "./routers/systems.ts";
+import { teamsRouter } from "./routers/teams.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
   systems: systemsRouter,
   sources: sourcesRouter,
+  org: orgRouter,
+  teams: teamsRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import type { DatabaseHandle } from "@maturity/db";
+import { openDatabase } from "@maturity/db";
+import type { MaturityEvent, ScoreReport } from "@maturity/model";
+import { axes, parseEvent } from "@maturity/model";
+import { scoreEvents } from "@maturity/scoring";
+import { applyBatch, refreshRollups } from "@maturity/worker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../router.ts";
+import { createCallerFactory, createInnerContext } from "../trpc.ts";
+
+const asOf = "2026-11-24T00:00:00.000Z";
+const createCaller = createCallerFactory(appRouter);
+const events: MaturityEvent[] = readFileSync(
+  new URL("../../../../cli/examples/scenarios.ndjson", import.meta.url),
+  "utf8",
+)
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => {
+    const parsed = parseEvent(JSON.parse(line));
+    if (!parsed.ok) throw new Error("bad example line");
+    return parsed.event;
+  });
+
+describe("the portal's tRPC API over the worker's projections (embedded PGlite)", () => {
+  let store: DatabaseHandle;
+  let caller: ReturnType<typeof createCaller>;
+  let expected: ScoreReport;
+
+  beforeAll(async () => {
+    store = await openDatabase({ inMemory: true });
+    const records = events.map((event, index) => ({
+      key: event.subject,
+      value: JSON.stringify(event),
+      position: `p@${index}`,
+    }));
+    await applyBatch(store.db, records, Date.parse(asOf));
+    await refreshRollups(store.db, Date.parse(asOf));
+    caller = createCaller(createInnerContext({ db: store.db }));
+    // The same organisation scored by the pure engine, independently of the database.
+    expected = scoreEvents(events, { asOf });
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it("overview: every system × axis with the scores the engine computes, and the level counts", async () => {
+    const overview = await caller.org.overview();
+    expect(overview.asOf).toBe(asOf);
+    const active = expected.systems.filter((system) => !system.retired);
+    expect(overview.systems.map((system) => system.systemId).sort()).toEqual(
+      active.map((system) => system.systemId).sort(),
+    );
+    for (const system of active) {
+      const shown = overview.systems.find((candidate) => candidate.systemId === system.systemId)!;
+      for (const axis of axes) {
+        expect(shown.axes[axis]).toMatchObject({
+          score: system.axes[axis].score,
+          level: system.axes[axis].level,
+        });
+      }
+    }
+    for (const track of ["classical", "llm", "agent"] as const) {
+      const members = active.filter((system) => system.kind === track).length;
+      for (const axis of axes) {
+        expect(overview.levelCounts[track][axis].reduce((sum, count) => sum + count, 0)).toBe(members);
+      }
+    }
+  });
+
+  it("risks: highest rank first, and every filter narrows to what it names", async () => {
+    const all = await caller.org.risks({});
+    expect(all.length).toBe(expected.org.risks.length);
+    expect(all.map((risk) => risk.rank)).toEqual([...all.map((risk) => risk.rank)].sort((a, b) => b - a));
+    expect(all[0]).toMatchObject({
+      kind: expected.org.risks[0]!.kind,
+      systemId: expected.org.risks[0]!.systemId,
+    });
+    const team = all[0]!.team;
+    const ofTeam = await caller.org.risks({ team });
+    expect(ofTeam.length).toBeGreaterThan(0);
+    expect(ofTeam.every((risk) => risk.team === team)).toBe(true);
+    const llmRisks = await caller.org.risks({ systemKind: "llm" });
+    const llmSystems = new Set(
+      expected.systems.filter((system) => system.kind === "llm").map((system) => system.systemId),
+    );
+    expect(llmRisks.every((risk) => risk.systemId !== undefined && llmSystems.has(risk.systemId))).toBe(true);
+    expect((await caller.org.risks({ kind: "track_gap" })).every((risk) => risk.kind === "track_gap")).toBe(
+      true,
+    );
+  });
+
+  it("teams: the rollups of the engine per team and for the organisation", async () => {
+    const rollups = await caller.teams.rollups();
+    const org = rollups.find((row) => row.scope === "org")!;
+    expect(org.trackGap).toEqual(expected.org.trackGap);
+    for (const team of expected.teams) {
+      expect(rollups.find((row) => row.scope === `team:${team.team}`)?.tracks).toEqual(team.tracks);
+    }
+  });
+
+  it("system: the stored report, and the same system recomputed as of an earlier date", async () => {
+    const target = expected.systems[0]!;
+    const current = await caller.system.report({ systemId: target.systemId });
+    expect(current.pointInTime).toBe(false);
+    expect(current.report.axes).toEqual(target.axes);
+    expect(current.history.length).toBeGreaterThan(0);
+
+    const now = await caller.system.report({ systemId: target.systemId, asOf });
+    expect(now.report.axes).toEqual(target.axes);
+
+    const earlier = "2026-09-01T00:00:00.000Z";
+    const then = await caller.system.report({ systemId: target.systemId, asOf: earlier });
+    const expectedThen = scoreEvents(events, { asOf: earlier }).systems.find(
+      (system) => system.systemId === target.systemId,
+    )!;
+    expect(then.pointInTime).toBe(true);
+    expect(then.report.axes).toEqual(expectedThen.axes);
+    expect(then.history.every((row) => Date.parse(row.at) <= Date.parse(earlier))).toBe(true);
+  });
+
+  it("evidence: the stored events behind a criterion; unknown systems are NOT_FOUND", async () => {
+    const target = expected.systems[0]!;
+    const criterion = axes
+      .flatMap((axis) => target.axes[axis].criteria)
+      .find((candidate) => candidate.evidence.length > 0)!;
+    const evidence = await caller.system.evidence({ systemId: target.systemId, criterionId: criterion.id });
+    expect(evidence.map((event) => event.id).sort()).toEqual([...new Set(criterion.evidence)].sort());
+    await expect(caller.system.report({ systemId: "no-such-system" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

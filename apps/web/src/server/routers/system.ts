@@ -1,0 +1,70 @@
+import { currentReport, eventsByIds, eventsForSystemAsOf, systemHistory } from "@maturity/db";
+import type { MaturityEvent } from "@maturity/model";
+import { initialFacts, evolve, scoreSystem } from "@maturity/scoring";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+
+const systemIdSchema = z.string().min(1).max(200);
+
+export const systemRouter = createTRPCRouter({
+  /**
+   * A system's full report — criteria with status, degree and evidence ids, metrics with bands,
+   * risks with the next upgrade — and its score history. With `asOf`, the report is computed
+   * anew with packages/scoring from the stored events up to that time (the system as it was).
+   */
+  report: publicProcedure
+    .input(z.object({ systemId: systemIdSchema, asOf: z.iso.datetime({ offset: true }).optional() }))
+    .query(async ({ ctx, input }) => {
+      const history = await systemHistory(ctx.db, input.systemId);
+      if (input.asOf === undefined) {
+        const current = await currentReport(ctx.db, input.systemId);
+        if (current === null)
+          throw new TRPCError({ code: "NOT_FOUND", message: `no system "${input.systemId}"` });
+        return { ...current, pointInTime: false, history };
+      }
+      const facts = initialFacts();
+      for (const event of await eventsForSystemAsOf(ctx.db, input.systemId, input.asOf)) {
+        // Events of native ids mapped to this system count as its own.
+        const own =
+          event.type === "gpu.queue.configured" || event.subject === input.systemId
+            ? event
+            : ({ ...event, subject: input.systemId } as MaturityEvent);
+        evolve(facts, own);
+      }
+      const systemFacts = facts.systems[input.systemId];
+      const report =
+        systemFacts === undefined ? null : scoreSystem(systemFacts, { asOf: input.asOf }, facts.queues);
+      if (report === null) {
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: `no evidence of "${input.systemId}" at or before ${input.asOf}`,
+        });
+      }
+      return {
+        report,
+        asOf: new Date(input.asOf).toISOString(),
+        pointInTime: true,
+        history: history.filter((row) => Date.parse(row.at) <= Date.parse(input.asOf!)),
+      };
+    }),
+
+  /** The stored events behind one criterion of a system's current report, newest first. */
+  evidence: publicProcedure
+    .input(z.object({ systemId: systemIdSchema, criterionId: z.string().min(1) }))
+    .query(async ({ ctx, input }) => {
+      const current = await currentReport(ctx.db, input.systemId);
+      const criterion = current
+        ? Object.values(current.report.axes)
+            .flatMap((axis) => axis.criteria)
+            .find((candidate) => candidate.id === input.criterionId)
+        : undefined;
+      if (criterion === undefined) {
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: `no criterion "${input.criterionId}" on "${input.systemId}"`,
+        });
+      }
+      return eventsByIds(ctx.db, criterion.evidence);
+    }),
+});
