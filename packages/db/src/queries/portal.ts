@@ -124,3 +124,19 @@ export async function eventsForSystemAsOf(
     (row) => (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as MaturityEvent,
   );
 }
+
+/** The score history of these systems, oldest first (the executive series reads it). */
+export async function historyOfSystems(db: Database, systemIds: readonly string[]) {
+  if (systemIds.length === 0) return [];
+  const rows = await db
+    .select({
+      systemId: scoreHistory.systemId,
+      axis: scoreHistory.axis,
+      at: scoreHistory.at,
+      score: scoreHistory.score,
+    })
+    .from(scoreHistory)
+    .where(inArray(scoreHistory.systemId, [...systemIds]))
+    .orderBy(asc(scoreHistory.at), asc(scoreHistory.id));
+  return rows.map((row) => ({ ...row, at: toIsoTime(row.at) }));
+}

@@ -1,10 +1,22 @@
-import { currentReports, rankedRisks, scoresAt } from "@maturity/db";
+import { currentReports, historyOfSystems, rankedRisks, scoresAt } from "@maturity/db";
+import { median } from "@maturity/scoring";
 import type { axisSchema } from "@maturity/model";
 import { axes, riskKindSchema, riskTierSchema, systemKindSchema, trackSchema } from "@maturity/model";
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
 const dayMs = 86_400_000;
+
+/** Each system × axis score as it stood at `at`: the last history row at or before it. */
+function scoresAsOf(
+  history: readonly { systemId: string; axis: string; at: string; score: number }[],
+  at: number,
+): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const row of history)
+    if (Date.parse(row.at) <= at) scores.set(`${row.systemId}/${row.axis}`, row.score);
+  return scores;
+}
 
 export const orgRouter = createTRPCRouter({
   /**
@@ -47,6 +59,58 @@ export const orgRouter = createTRPCRouter({
         systems,
         levelCounts,
       };
+    }),
+
+  /**
+   * The executive series: at the end of each of the last `weeks` weeks, the median score per axis
+   * of classical systems and of LLM/agent systems, and the gap between them (positive: LLM
+   * operations lag), for the organisation or one team. Read from the score history.
+   */
+  executiveSeries: publicProcedure
+    .input(
+      z.object({ weeks: z.number().int().min(1).max(104).default(26), team: z.string().min(1).optional() }),
+    )
+    .query(async ({ ctx, input }) => {
+      const reports = (await currentReports(ctx.db)).filter(
+        ({ report }) => !report.retired && (input.team === undefined || report.team === input.team),
+      );
+      const latest = reports.reduce((max, { asOf }) => Math.max(max, Date.parse(asOf)), 0);
+      const history = await historyOfSystems(
+        ctx.db,
+        reports.map(({ report }) => report.systemId),
+      );
+      const kindOf = new Map(reports.map(({ report }) => [report.systemId, report.kind]));
+      const points = [];
+      for (let week = input.weeks - 1; week >= 0; week -= 1) {
+        const at = latest - week * 7 * dayMs;
+        const scores = scoresAsOf(history, at);
+        const classical = {} as Record<z.infer<typeof axisSchema>, number | null>;
+        const llm = {} as Record<z.infer<typeof axisSchema>, number | null>;
+        const gap = {} as Record<z.infer<typeof axisSchema>, number | null>;
+        for (const axis of axes) {
+          // Rounded like the rollups, so the latest point equals the stored team/org figures.
+          const of = (side: "classical" | "llm") => {
+            const middle = median(
+              [...scores]
+                .filter(([key]) => key.endsWith(`/${axis}`))
+                .filter(([key]) => {
+                  const kind = kindOf.get(key.slice(0, key.lastIndexOf("/")));
+                  return side === "classical" ? kind === "classical" : kind === "llm" || kind === "agent";
+                })
+                .map(([, score]) => score),
+            );
+            return middle === null ? null : Math.round(middle * 100) / 100;
+          };
+          classical[axis] = of("classical");
+          llm[axis] = of("llm");
+          gap[axis] =
+            classical[axis] === null || llm[axis] === null
+              ? null
+              : Math.round((classical[axis]! - llm[axis]!) * 100) / 100;
+        }
+        points.push({ at: new Date(at).toISOString(), classical, llm, gap });
+      }
+      return { team: input.team ?? null, points };
     }),
 
   /** Ranked risks, highest first, with filters. */

@@ -131,4 +131,18 @@ describe("the portal's tRPC API over the worker's projections (embedded PGlite)"
       code: "NOT_FOUND",
     });
   });
+
+  it("executive series: the classical vs LLM gap per axis over time, for the org and per team", async () => {
+    const series = await caller.org.executiveSeries({ weeks: 4 });
+    expect(series.points).toHaveLength(4);
+    // The history starts at the one batch's clock: earlier weeks know nothing yet.
+    expect(Object.values(series.points[0]!.gap).every((value) => value === null)).toBe(true);
+    expect(series.points.at(-1)!.at).toBe(asOf);
+    expect(series.points.at(-1)!.gap).toEqual(expected.org.trackGap);
+    expect(series.points.at(-1)!.classical).toEqual(expected.org.tracks.classical);
+    for (const team of expected.teams) {
+      const ofTeam = await caller.org.executiveSeries({ weeks: 1, team: team.team });
+      expect(ofTeam.points.at(-1)!.gap).toEqual(team.trackGap);
+    }
+  });
 });
