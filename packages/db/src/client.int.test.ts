@@ -5,6 +5,7 @@ import type { DatabaseHandle } from "./client.ts";
 import { openDatabase } from "./client.ts";
 import { appendEvents, countEvents, latestEvents } from "./queries/event-store.ts";
 import { sql } from "drizzle-orm";
+import { rowsOf } from "./queries/telemetry-partitions.ts";
 import { createScratchDatabase, testDatabaseUrl } from "./testing/index.ts";
 import type { ScratchDatabase } from "./testing/index.ts";
 
@@ -14,7 +15,7 @@ async function tableColumns(handle: DatabaseHandle): Promise<string[]> {
         from information_schema.columns where table_schema in ('public', 'projections')
         and table_name not like 'telemetry_events_%' order by table_schema, table_name, ordinal_position`,
   );
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { col: string }[];
+  const rows = rowsOf<{ col: string }>(result);
   return rows.map((row) => row.col);
 }
 

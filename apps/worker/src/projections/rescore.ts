@@ -1,5 +1,11 @@
 import type { AxisChange, Database } from "@maturity/db";
-import { listSystemIdsWithFacts, loadSystemFactsForUpdate, recordRescoreTick, sql } from "@maturity/db";
+import {
+  listSystemIdsWithFacts,
+  loadSystemFactsForUpdate,
+  recordRescoreTick,
+  rowsOf,
+  sql,
+} from "@maturity/db";
 import type { SystemFacts } from "@maturity/scoring";
 import { factsVersion } from "@maturity/scoring";
 import type { ScoringSettings } from "./score-systems.ts";
@@ -19,9 +25,7 @@ export async function rescoreAll(
 ): Promise<AxisChange[] | null> {
   const acquired = await db.transaction(async (tx) => {
     const result = await tx.execute(sql`select pg_try_advisory_xact_lock(7422002) as locked`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: { locked: boolean }[] }).rows) as {
-      locked: boolean;
-    }[];
+    const rows = rowsOf<{ locked: boolean }>(result);
     if (!rows[0]?.locked) return false;
     await recordRescoreTick(tx, new Date(now).toISOString());
     return true;

@@ -63,13 +63,7 @@ async function appendChained(tx: Transaction, main: MaturityEvent[], appliedAt: 
     const link = { systemSeq: previous.systemSeq + 1, hash: chainHash(previous.hash, event) };
     head.set(event.subject, link);
     return {
-      source: event.source,
-      eventId: event.id,
-      type: event.type,
-      systemId: event.subject,
-      time: event.time,
-      payload: event,
-      appliedAt,
+      ...storedColumns(event, appliedAt),
       systemSeq: link.systemSeq,
       prevHash: previous.hash,
       hash: link.hash,
@@ -94,7 +88,7 @@ async function storedKeys(tx: Transaction, batch: MaturityEvent[]): Promise<Set<
     .where(
       sql`(${events.source}, ${events.eventId}) in (select * from unnest(${sources}::text[], ${ids}::text[]))`,
     );
-  return new Set(rows.map((row) => `${row.source}\u0000${row.eventId}`));
+  return new Set(rows.map((row) => eventKey({ source: row.source, id: row.eventId })));
 }
 
 /** One element of a Postgres array literal, quoted and escaped. */
@@ -116,22 +110,25 @@ async function appendTelemetry(
   for (let start = 0; start < telemetry.length; start += 1_000) {
     const inserted = await tx
       .insert(telemetryEvents)
-      .values(
-        telemetry.slice(start, start + 1_000).map((event) => ({
-          source: event.source,
-          eventId: event.id,
-          type: event.type,
-          systemId: event.subject,
-          time: event.time,
-          payload: event,
-          appliedAt,
-        })),
-      )
+      .values(telemetry.slice(start, start + 1_000).map((event) => storedColumns(event, appliedAt)))
       .onConflictDoNothing()
       .returning({ source: telemetryEvents.source, eventId: telemetryEvents.eventId });
-    for (const row of inserted) keys.push(`${row.source}\u0000${row.eventId}`);
+    for (const row of inserted) keys.push(eventKey({ source: row.source, id: row.eventId }));
   }
   return keys;
+}
+
+/** The columns every stored event has, in the main store and the telemetry table alike. */
+function storedColumns(event: MaturityEvent, appliedAt: string) {
+  return {
+    source: event.source,
+    eventId: event.id,
+    type: event.type,
+    systemId: event.subject,
+    time: event.time,
+    payload: event,
+    appliedAt,
+  };
 }
 
 function eventKey(event: { source: string; id: string }): string {

@@ -3,7 +3,7 @@ import type { EventOf } from "@maturity/model";
 import { lowerBound } from "./sorted.ts";
 import type { AgentRunBucket, LlmCallBucket } from "./types.ts";
 
-import { dayMs } from "../time.ts";
+import { dayMs, utcDayStart } from "../time.ts";
 export { dayMs };
 
 const toMicros = (usd: number) => Math.round(usd * 1_000_000);
@@ -35,7 +35,7 @@ function isLater(t: number, id: string, lastT: number, lastId: string): boolean 
 }
 
 export function addLlmCall(buckets: LlmCallBucket[], event: EventOf<"llm.call.completed">, t: number): void {
-  const day = t - (((t % dayMs) + dayMs) % dayMs);
+  const day = utcDayStart(t);
   const feature = event.data.feature ?? null;
   let at = findBucket(buckets, day, feature);
   if (at < 0) {
@@ -71,7 +71,7 @@ export function addAgentRun(
   event: EventOf<"agent.run.completed">,
   t: number,
 ): void {
-  const day = t - (((t % dayMs) + dayMs) % dayMs);
+  const day = utcDayStart(t);
   const feature = event.data.feature ?? null;
   let at = findBucket(buckets, day, feature);
   if (at < 0) {
