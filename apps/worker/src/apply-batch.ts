@@ -4,6 +4,7 @@ import {
   appendEvents,
   applyToSystems,
   loadSourceMappings,
+  requestRescore,
   saveSourceMappings,
   storedEventsOfSubject,
   upsertLlmUsage,
@@ -66,6 +67,8 @@ export async function applyBatch(
     await applyToSystems(tx, fresh);
     await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
     const queueChange = await foldQueueEvents(tx, fresh);
+    // The re-score it calls for runs after this commits; the debt is recorded with the change.
+    if (queueChange) await requestRescore(tx, new Date(now).toISOString(), "a GPU queue policy changed");
     const scoreChanges = await foldAndScore(tx, await routeBatch(tx, fresh), now, settings);
     return { applied: fresh.length, changes: scoreChanges, queuesChanged: queueChange };
   });

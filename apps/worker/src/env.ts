@@ -16,6 +16,17 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(15 * 60_000),
+  /**
+   * Upper bound on the bytes fetched per partition for one batch (one transaction). Smaller
+   * batches mean shorter transactions and less work redone after a crash, at some throughput.
+   */
+  WORKER_MAX_BATCH_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** How long the group waits for a silent worker before giving its partitions to another. */
+  WORKER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
   /** Pins the worker's clock (tests and reproducible demos only): scores are computed as of it. */
   WORKER_FIXED_CLOCK: z.iso.datetime({ offset: true }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

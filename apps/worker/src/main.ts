@@ -13,6 +13,8 @@ const log = await openKafkaLog({
   brokers: env.kafkaBrokers,
   topic: env.KAFKA_TOPIC,
   partitions: env.KAFKA_PARTITIONS,
+  maxBatchBytes: env.WORKER_MAX_BATCH_BYTES,
+  sessionTimeoutMs: env.WORKER_SESSION_TIMEOUT_MS,
 });
 const worker = await startWorker({
   db: database.db,

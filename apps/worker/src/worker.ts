@@ -1,5 +1,5 @@
 import type { AxisChange, Database } from "@maturity/db";
-import { dropExpiredTelemetryPartitions } from "@maturity/db";
+import { dropExpiredTelemetryPartitions, latestRescoreRequest } from "@maturity/db";
 import type { EventLog, Subscription } from "@maturity/log";
 import type { BaseLogger } from "pino";
 import { applyBatch } from "./apply-batch.ts";
@@ -66,7 +66,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         );
       }
       if (outcome.applied > 0) rollupsDirty = true;
-      if (outcome.queuesChanged) rescoreSoon();
+      if (outcome.queuesChanged) settleOwedRescores();
       if (outcome.changes.length > 0) options.onScoreChanges?.(outcome.changes);
     } catch (error) {
       metrics.batchFailures += 1;
@@ -91,16 +91,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     return changes;
   }
   // Queue policies are org-wide facts: after one changes, every system is re-scored (in the
-  // background, after this batch commits). Another worker's re-score may hold the tick; try again.
-  function rescoreSoon() {
+  // background, after the batch commits). The debt is in the database, so whichever worker is
+  // alive pays it: right after the change, at start-up, or on the next check.
+  async function payOwedRescore() {
+    if ((await latestRescoreRequest(options.db)) === null) return;
+    // Another worker's re-score may hold the tick; the next check tries again.
+    await rescoreNow();
+  }
+  function settleOwedRescores() {
     background = background
-      .then(
-        async () =>
-          (await rescoreNow()) ?? new Promise((resolve) => setTimeout(resolve, 500)).then(rescoreNow),
-      )
-      .catch((error: unknown) =>
-        options.logger.error({ err: error }, "re-score after a queue change failed"),
-      );
+      .then(payOwedRescore)
+      .catch((error: unknown) => options.logger.error({ err: error }, "owed re-score failed"));
   }
   async function refreshRollupsNow() {
     rollupsDirty = false;
@@ -120,6 +121,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     timers.push(timer);
   };
   every(options.rescoreIntervalMs ?? 15 * 60_000, rescoreNow, "periodic re-score");
+  settleOwedRescores();
+  every(2_000, payOwedRescore, "owed re-score check");
   every(
     options.rollupIntervalMs ?? 2_000,
     async () => (rollupsDirty ? refreshRollupsNow() : undefined),

@@ -17,6 +17,8 @@ export interface KafkaLogOptions {
   partitionsConsumedConcurrently?: number;
   /** How long a group member may go without a heartbeat; above the slowest batch. */
   sessionTimeoutMs?: number;
+  /** Bytes fetched per partition at most, so a batch handed to the handler stays bounded. */
+  maxBatchBytes?: number;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
         groupId,
         sessionTimeout: options.sessionTimeoutMs ?? 30_000,
         heartbeatInterval: 3_000,
+        maxBytesPerPartition: options.maxBatchBytes ?? 1024 * 1024,
         // The default 5 s fetch wait delays every shutdown and adds latency to a quiet topic.
         maxWaitTimeInMs: 250,
       });

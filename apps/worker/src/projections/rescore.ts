@@ -1,9 +1,11 @@
 import type { AxisChange, Database } from "@maturity/db";
 import {
+  latestRescoreRequest,
   listSystemIdsWithFacts,
   loadSystemFactsForUpdate,
   recordRescoreTick,
   rowsOf,
+  settleRescoreRequests,
   sql,
 } from "@maturity/db";
 import type { SystemFacts } from "@maturity/scoring";
@@ -17,6 +19,7 @@ const chunkSize = 200;
  * Evidence ages out of the window even when nothing arrives, so every system is re-scored as of
  * `now` on a timer, and the changes go to history like any other. One worker at a time does it
  * (an advisory lock); the tick's time is recorded so a replay re-scores at the same instant.
+ * Owed re-scores recorded before it began are settled once it has finished, not before.
  */
 export async function rescoreAll(
   db: Database,
@@ -28,7 +31,7 @@ export async function rescoreAll(
     const rows = rowsOf<{ locked: boolean }>(result);
     if (!rows[0]?.locked) return false;
     await recordRescoreTick(tx, new Date(now).toISOString());
-    return true;
+    return { owedUpTo: await latestRescoreRequest(tx) };
   });
   if (!acquired) return null;
   const systemIds = await listSystemIdsWithFacts(db);
@@ -45,5 +48,6 @@ export async function rescoreAll(
       })),
     );
   }
+  if (acquired.owedUpTo !== null) await settleRescoreRequests(db, acquired.owedUpTo);
   return changes;
 }

@@ -20,7 +20,8 @@ import {
   systemFacts,
   systemReports,
 } from "../schema/projections.ts";
-import { rescoreTicks } from "../schema/events.ts";
+import { rescoreRequests, rescoreTicks } from "../schema/events.ts";
+import { rowsOf } from "./telemetry-partitions.ts";
 
 type Queryable = Database | Transaction;
 
@@ -194,6 +195,24 @@ export async function replaceRollups(
 
 export async function recordRescoreTick(tx: Transaction, at: string): Promise<void> {
   await tx.insert(rescoreTicks).values({ at }).onConflictDoNothing();
+}
+
+/** Owes every system a re-score, in the caller's transaction (see `rescoreRequests`). */
+export async function requestRescore(tx: Transaction, at: string, reason: string): Promise<void> {
+  await tx.insert(rescoreRequests).values({ requestedAt: at, reason });
+}
+
+/** The newest owed re-score's id, or null when none is owed. */
+export async function latestRescoreRequest(db: Database | Transaction): Promise<number | null> {
+  const rows = rowsOf<{ id: string | number | null }>(
+    await db.execute(sql`select max(id) as id from rescore_requests`),
+  );
+  return rows[0]?.id == null ? null : Number(rows[0].id);
+}
+
+/** Settles the requests up to `id` once a re-score that started after them has finished. */
+export async function settleRescoreRequests(db: Database, id: number): Promise<void> {
+  await db.execute(sql`delete from rescore_requests where id <= ${id}`);
 }
 
 /**

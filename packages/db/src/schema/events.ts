@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const timestamptz = () => timestamp({ withTimezone: true, mode: "string" });
 
@@ -74,4 +84,15 @@ export const telemetryEvents = pgTable(
 /** Clock readings of the periodic re-scores, so replay re-runs them at the same instants. */
 export const rescoreTicks = pgTable("rescore_ticks", {
   at: timestamptz().primaryKey(),
+});
+
+/**
+ * Re-scores owed to every system (a GPU queue policy changed). Written in the batch's transaction
+ * and deleted only once the re-score has finished, so a worker killed in between leaves the debt
+ * for the next one instead of losing it.
+ */
+export const rescoreRequests = pgTable("rescore_requests", {
+  id: bigserial({ mode: "number" }).primaryKey(),
+  requestedAt: timestamptz().notNull(),
+  reason: text().notNull(),
 });
