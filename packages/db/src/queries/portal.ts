@@ -80,6 +80,20 @@ export async function overviewRows(db: Database, then: string): Promise<Overview
   }));
 }
 
+/** Active systems' kind and team (no reports: the executive series needs only these). */
+export async function activeSystemKinds(
+  db: Database,
+  team?: string,
+): Promise<{ systemId: string; team: string; kind: string }[]> {
+  return db
+    .select({ systemId: systemReports.systemId, team: systemReports.team, kind: systemReports.kind })
+    .from(systemReports)
+    .where(
+      and(eq(systemReports.retired, false), team === undefined ? undefined : eq(systemReports.team, team)),
+    )
+    .orderBy(asc(systemReports.systemId));
+}
+
 /** The newest scoring instant of any stored report (where "now" is for the portal). */
 export async function latestReportTime(db: Database): Promise<string | null> {
   const rows = rowsOf<{ at: string | null }>(

@@ -1,6 +1,6 @@
 import type { Database } from "@maturity/db";
 import {
-  currentReports,
+  activeSystemKinds,
   eventsAsOf,
   historyOfSystems,
   latestReportTime,
@@ -147,15 +147,14 @@ export const orgRouter = createTRPCRouter({
       z.object({ weeks: z.number().int().min(1).max(104).default(26), team: z.string().min(1).optional() }),
     )
     .query(async ({ ctx, input }) => {
-      const reports = (await currentReports(ctx.db)).filter(
-        ({ report }) => !report.retired && (input.team === undefined || report.team === input.team),
-      );
-      const latest = reports.reduce((max, { asOf }) => Math.max(max, Date.parse(asOf)), 0);
+      const systems = await activeSystemKinds(ctx.db, input.team);
+      const latestText = await latestReportTime(ctx.db);
+      const latest = latestText === null ? 0 : Date.parse(latestText);
       const history = await historyOfSystems(
         ctx.db,
-        reports.map(({ report }) => report.systemId),
+        systems.map((system) => system.systemId),
       );
-      const kindOf = new Map(reports.map(({ report }) => [report.systemId, report.kind]));
+      const kindOf = new Map(systems.map((system) => [system.systemId, system.kind]));
       const points = [];
       for (let week = input.weeks - 1; week >= 0; week -= 1) {
         const at = latest - week * 7 * dayMs;
