@@ -1,6 +1,6 @@
 import type { MaturityEvent } from "@maturity/model";
 import { expect } from "vitest";
-import { postEvent } from "./ingest-flow.ts";
+import { postEvent, trpcClientFor } from "./ingest-flow.ts";
 
 function registered(systemId: string): MaturityEvent {
   return {
@@ -55,8 +55,14 @@ async function firstNoticeNaming(
   }
 }
 
-/** An event that changes a system's scores reaches an open subscription without polling. */
+/**
+ * An event that changes a system's scores reaches an open subscription without polling, and the
+ * org map read right after the notice already shows it (no stale cached answer).
+ */
 export async function checkLiveScoreChanges(baseUrl: string, systemId: string): Promise<void> {
+  const client = trpcClientFor(baseUrl);
+  const before = await client.org.overview.query({ trendDays: 30 });
+  expect(before.systems.some((system) => system.systemId === systemId)).toBe(false);
   const abort = new AbortController();
   const timeout = setTimeout(() => abort.abort(), 30_000);
   try {
@@ -66,6 +72,8 @@ export async function checkLiveScoreChanges(baseUrl: string, systemId: string): 
     await open;
     expect((await postEvent(baseUrl, registered(systemId))).status).toBe(202);
     expect((await notice).systemIds).toContain(systemId);
+    const after = await client.org.overview.query({ trendDays: 30 });
+    expect(after.systems.some((system) => system.systemId === systemId)).toBe(true);
   } finally {
     clearTimeout(timeout);
     abort.abort();

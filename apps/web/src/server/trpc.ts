@@ -4,6 +4,7 @@ import { TRPCError, initTRPC } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { Viewer } from "./auth/viewer.ts";
 import { isAdmin, localAdmin } from "./auth/viewer.ts";
+import type { ReadCache } from "./live/read-cache.ts";
 import type { ScoreChangeFeed } from "./live/score-change-feed.ts";
 
 /** What every procedure can use: no request in here, so tests build it directly. */
@@ -15,6 +16,8 @@ export interface InnerContext {
   refusal?: string;
   /** Committed score changes, for live pages (absent where no listener runs, e.g. tests). */
   scoreChanges?: ScoreChangeFeed;
+  /** Whole-organisation answers kept until the next change (absent: every read goes to the store). */
+  readCache?: ReadCache;
   /** Appends events to the log, as ingest does (admin actions are events too). */
   appendToLog?: (records: LogRecord[]) => Promise<void>;
 }

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import type { AuthConfig } from "./auth/auth-config.ts";
 import { authConfigured } from "./auth/auth-config.ts";
 import { identify } from "./auth/identify.ts";
+import { createReadCache } from "./live/read-cache.ts";
 import type { ScoreChangeFeed } from "./live/score-change-feed.ts";
 import { appRouter } from "./router.ts";
 import type { AppRouter } from "./router.ts";
@@ -33,6 +34,15 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
       }
     });
   }
+  const readCache = createReadCache();
+  if (options.scoreChanges !== undefined) {
+    const stop = new AbortController();
+    const changes = options.scoreChanges.changes(stop.signal);
+    void (async () => {
+      for await (const _change of changes) readCache.clear();
+    })();
+    app.addHook("onClose", async () => stop.abort());
+  }
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
@@ -49,6 +59,7 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
           ...("refused" in identified && { refusal: identified.refused }),
           ...(options.scoreChanges !== undefined && { scoreChanges: options.scoreChanges }),
           ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
+          readCache,
         });
       },
       onError: ({ error, path }: { error: Error; path?: string }) => {

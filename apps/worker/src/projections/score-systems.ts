@@ -104,10 +104,11 @@ export async function scoreAndWrite(
       scored.push({ report, cause: { asOf, rubricVersion: rubric.version, causeEventId } });
   }
   const changes = await writeSystemReports(tx, scored);
-  // Open portal pages refresh when this commits (a re-score of many systems says "all").
+  // Open portal pages refresh when this commits: every rewritten report (criteria, risks and
+  // catalogue fields may move without a score moving); a re-score of many systems says "all".
   await notifyScoreChanges(
     tx,
-    changes.map((change) => change.systemId),
+    scored.map(({ report }) => report.systemId),
   );
   return changes;
 }

@@ -110,7 +110,12 @@ export const orgRouter = createTRPCRouter({
         .default({ trendDays: 30 }),
     )
     .query(async ({ ctx, input }) => {
-      const entries = await overviewEntries(ctx.db, input.asOf, input.trendDays);
+      const load = () => overviewEntries(ctx.db, input.asOf, input.trendDays);
+      // The current map is the same for everyone until the next change; a past one is computed.
+      const entries =
+        input.asOf === undefined && ctx.readCache !== undefined
+          ? await ctx.readCache.get(`overview:${input.trendDays}`, load)
+          : await load();
       const levelCounts = Object.fromEntries(
         trackSchema.options.map((track) => [
           track,
