@@ -1,10 +1,22 @@
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 // The client sees the router's type only: none of the server code reaches the browser.
 import type { AppRouter } from "../server/router.ts";
 
-export const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_000 } } });
+/** A 4xx (bad input, unknown system) will not get better by asking again; a network error might. */
+function shouldRetry(failures: number, error: unknown): boolean {
+  const status =
+    error instanceof TRPCClientError
+      ? (error.data as { httpStatus?: number } | undefined)?.httpStatus
+      : undefined;
+  if (status !== undefined && status >= 400 && status < 500) return false;
+  return failures < 2;
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 5_000, retry: shouldRetry } },
+});
 
 const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/trpc" })] });
 

@@ -8,7 +8,7 @@ export function SystemSummary({ axes }: { axes: Record<Axis, AxisScore> }) {
     <ul className="axis-summary" aria-label="Axis levels">
       {axisList.map((axis) => (
         <li key={axis}>
-          <a href={`#section-${axis}`}>{axisLabels[axis]}</a>
+          <a href={`#section-${axis}`}>{axisLabels[axis]}</a>{" "}
           <LevelBadge level={axes[axis].level} score={axes[axis].score} />
         </li>
       ))}

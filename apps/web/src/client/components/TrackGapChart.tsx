@@ -34,38 +34,40 @@ export function TrackGapChart({ rollup }: { rollup: Rollup }) {
           ))}
         </BarChart>
       </ResponsiveContainer>
-      <table className="compact">
-        <caption className="visually-hidden">Median score per axis by track, and the gap</caption>
-        <thead>
-          <tr>
-            <th scope="col">Axis</th>
-            {systemKinds.map((track) => (
-              <th scope="col" key={track}>
-                {systemKindLabels[track]}
-              </th>
-            ))}
-            <th
-              scope="col"
-              title="Classical median minus the LLM and agent median; positive means LLM operations lag"
-            >
-              Gap
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {axisList.map((axis) => (
-            <tr key={axis}>
-              <th scope="row">{axisLabels[axis]}</th>
+      <div className="table-scroll">
+        <table className="compact">
+          <caption className="visually-hidden">Median score per axis by track, and the gap</caption>
+          <thead>
+            <tr>
+              <th scope="col">Axis</th>
               {systemKinds.map((track) => (
-                <td key={track} className="number">
-                  {formatScore(rollup.tracks[track]?.[axis])}
-                </td>
+                <th scope="col" key={track}>
+                  {systemKindLabels[track]}
+                </th>
               ))}
-              <td className="number">{formatSigned(rollup.trackGap[axis])}</td>
+              <th
+                scope="col"
+                title="Classical median minus the LLM and agent median; positive means LLM operations lag"
+              >
+                Gap
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {axisList.map((axis) => (
+              <tr key={axis}>
+                <th scope="row">{axisLabels[axis]}</th>
+                {systemKinds.map((track) => (
+                  <td key={track} className="number">
+                    {formatScore(rollup.tracks[track]?.[axis])}
+                  </td>
+                ))}
+                <td className="number">{formatSigned(rollup.trackGap[axis])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted small">
         Gap = classical median − median of LLM and agent systems together; positive means LLM operations lag
         behind.
