@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   db: Database;
   /** "postgres" for a real server, "pglite" for the embedded one. */
   driver: "postgres" | "pglite";
+  /** Calls `onNotice` with each NOTIFY payload on `channel`; resolves to the way to stop. */
+  listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     }
     await lockHolder`select pg_advisory_unlock(7422000)`;
     lockHolder.release();
-    return { db: db as unknown as Database, driver: "postgres", close: () => client.end() };
+    return {
+      db: db as unknown as Database,
+      driver: "postgres",
+      async listen(channel, onNotice) {
+        // postgres.js holds one extra connection for all listeners and re-listens after a reconnect.
+        const request = await client.listen(channel, onNotice);
+        return () => request.unlisten();
+      },
+      close: () => client.end(),
+    };
   }
   let client: PGlite;
   if ("dataDir" in config) {
@@ -57,5 +68,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   }
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    async listen(channel, onNotice) {
+      const stop = await client.listen(channel, onNotice);
+      return () => stop();
+    },
+    close: () => client.close(),
+  };
 }

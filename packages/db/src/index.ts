@@ -18,3 +18,4 @@ export { insertRows, upsertRows } from "./queries/bulk-insert.ts";
 export * from "./projection-rows.ts";
 export * from "./queries/source-mappings.ts";
 export * from "./queries/portal.ts";
+export * from "./queries/score-change-notices.ts";

@@ -3,6 +3,7 @@ import type { ScratchDatabase } from "@maturity/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, testDatabaseUrl } from "@maturity/db/testing";
 import { checkIngestFlow } from "../../test/ingest-flow.ts";
+import { checkLiveScoreChanges } from "../../test/live-flow.ts";
 import { kafkaAvailable, testKafkaBrokers as kafkaBrokers } from "@maturity/log/testing";
 import type { RunningPlatform } from "./platform.ts";
 import { startPlatform } from "./platform.ts";
@@ -49,5 +50,9 @@ describe.skipIf(!runKafka)("distributed mode on the real Kafka broker and Postgr
 
   it("stores a posted event once, shows it over tRPC, and refuses invalid input", async () => {
     await checkIngestFlow(platform.url, `fraud-scoring-${suffix}`);
+  });
+
+  it("pushes a score change to an open live subscription", async () => {
+    await checkLiveScoreChanges(platform.url, `live-assistant-${suffix}`);
   });
 });

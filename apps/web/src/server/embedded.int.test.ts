@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedConfig } from "../../test/embedded-config.ts";
 import { checkIngestFlow } from "../../test/ingest-flow.ts";
+import { checkLiveScoreChanges } from "../../test/live-flow.ts";
 import type { RunningPlatform } from "./platform.ts";
 import { startPlatform } from "./platform.ts";
 
@@ -34,5 +35,9 @@ describe("embedded mode (PGlite and the file log in one process)", () => {
 
   it("stores a posted event once, shows it over tRPC, and refuses invalid input", async () => {
     await checkIngestFlow(platform.url, "support-assistant");
+  });
+
+  it("pushes a score change to an open live subscription", async () => {
+    await checkLiveScoreChanges(platform.url, "live-assistant");
   });
 });

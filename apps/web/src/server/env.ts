@@ -1,6 +1,8 @@
 import path from "node:path";
 import { readIngestConfig } from "@maturity/ingest";
 import { z } from "zod";
+import type { AuthConfig } from "./auth/auth-config.ts";
+import { parseApiTokens } from "./auth/auth-config.ts";
 
 const roles = ["ingest", "worker", "web"] as const;
 
@@ -28,6 +30,21 @@ const envSchema = z.object({
   // Moderate, so the first run is populated within a minute; `maturity demo` defaults higher.
   MATURITY_DEMO_LLM_CALLS_PER_DAY: z.coerce.number().int().min(0).default(6),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Sign-on: the header in which the authenticating proxy puts the user (e.g. X-Forwarded-User).
+   * Unset, the portal trusts no identity header.
+   */
+  MATURITY_AUTH_USER_HEADER: z.string().min(1).optional(),
+  /** The proxy's header with the user's groups, comma-separated (e.g. X-Forwarded-Groups). */
+  MATURITY_AUTH_GROUPS_HEADER: z.string().min(1).optional(),
+  /** The proxy's header with a display name (e.g. X-Forwarded-Preferred-Username). */
+  MATURITY_AUTH_NAME_HEADER: z.string().min(1).optional(),
+  /** Members of this group get the admin role (mapping unmapped sources). */
+  MATURITY_AUTH_ADMIN_GROUP: z.string().min(1).default("maturity-admins"),
+  /** Peers whose identity headers are believed (the proxy's addresses). */
+  MATURITY_AUTH_TRUSTED_PROXIES: z.string().min(1).default("127.0.0.1,::1"),
+  /** Automation: comma-separated `name:token[:viewer|admin]`. */
+  MATURITY_API_TOKENS: z.string().optional(),
   /** npm sets INIT_CWD to where the user typed `npm start`; relative paths are theirs. */
   INIT_CWD: z.string().optional(),
 });
@@ -56,6 +73,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env) {
       days: env.MATURITY_DEMO_DAYS,
       llmCallsPerDay: env.MATURITY_DEMO_LLM_CALLS_PER_DAY,
     },
+    auth: {
+      ...(env.MATURITY_AUTH_USER_HEADER !== undefined && {
+        proxy: {
+          userHeader: env.MATURITY_AUTH_USER_HEADER,
+          groupsHeader: env.MATURITY_AUTH_GROUPS_HEADER,
+          nameHeader: env.MATURITY_AUTH_NAME_HEADER,
+          adminGroup: env.MATURITY_AUTH_ADMIN_GROUP,
+          trustedProxies: env.MATURITY_AUTH_TRUSTED_PROXIES.split(",").map((address) => address.trim()),
+        },
+      }),
+      tokens: parseApiTokens(env.MATURITY_API_TOKENS),
+    } satisfies AuthConfig as AuthConfig,
     /** INGEST_TOKENS, webhook secrets, limits: read by the ingest app's own env reader. */
     ingest: readIngestConfig(source, "embedded"),
   };

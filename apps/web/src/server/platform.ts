@@ -10,6 +10,8 @@ import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import type { WebEnv } from "./env.ts";
 import { catalogueResolver } from "./catalogue-resolver.ts";
+import { authConfigured } from "./auth/auth-config.ts";
+import { startScoreChangeFeed } from "./live/score-change-feed.ts";
 import { webPlugin } from "./web-plugin.ts";
 
 export interface RunningPlatform {
@@ -34,7 +36,7 @@ type PlatformConfig = Pick<
   | "WORKER_GROUP_ID"
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
-> & { ingest?: WebEnv["ingest"] };
+> & { ingest?: WebEnv["ingest"]; auth?: WebEnv["auth"] };
 
 /**
  * Starts the parts this process runs (ingest, worker, web) over one database and one event log.
@@ -90,7 +92,21 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       resolveSystem: catalogueResolver(database.db),
     });
   }
-  if (roles.has("web")) await app.register(webPlugin, { db: database.db });
+  // Pages update live from the database's notices, whichever process's worker wrote the change.
+  const scoreChanges = roles.has("web") ? await startScoreChangeFeed(database) : undefined;
+  if (roles.has("web")) {
+    const auth = config.auth ?? { tokens: new Map() };
+    if (!authConfigured(auth))
+      app.log.warn(
+        "portal sign-on is OFF: everyone who reaches it is a local admin; set MATURITY_AUTH_USER_HEADER or MATURITY_API_TOKENS",
+      );
+    await app.register(webPlugin, {
+      db: database.db,
+      auth,
+      scoreChanges,
+      appendToLog: (records) => log.append(records),
+    });
+  }
 
   const worker = roles.has("worker")
     ? await startWorker({
@@ -115,6 +131,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     mode,
     close() {
       closing ??= (async () => {
+        await scoreChanges?.close();
         await app.close();
         await worker?.stop();
         await log.close();

@@ -1,4 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { authRouter } from "./routers/auth.ts";
+import { liveRouter } from "./routers/live.ts";
 import { orgRouter } from "./routers/org.ts";
 import { sourcesRouter } from "./routers/sources.ts";
 import { systemRouter } from "./routers/system.ts";
@@ -7,6 +9,8 @@ import { teamsRouter } from "./routers/teams.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  live: liveRouter,
   systems: systemsRouter,
   sources: sourcesRouter,
   org: orgRouter,

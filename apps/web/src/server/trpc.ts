@@ -1,14 +1,29 @@
 import type { Database } from "@maturity/db";
-import { initTRPC } from "@trpc/server";
+import type { LogRecord } from "@maturity/log";
+import { TRPCError, initTRPC } from "@trpc/server";
 import { ZodError, z } from "zod";
+import type { Viewer } from "./auth/viewer.ts";
+import { isAdmin, localAdmin } from "./auth/viewer.ts";
+import type { ScoreChangeFeed } from "./live/score-change-feed.ts";
 
 /** What every procedure can use: no request in here, so tests build it directly. */
 export interface InnerContext {
   db: Database;
+  /** Who is asking; null when sign-on is configured and the request carried no identity. */
+  viewer: Viewer | null;
+  /** Why `viewer` is null, said to the caller. */
+  refusal?: string;
+  /** Committed score changes, for live pages (absent where no listener runs, e.g. tests). */
+  scoreChanges?: ScoreChangeFeed;
+  /** Appends events to the log, as ingest does (admin actions are events too). */
+  appendToLog?: (records: LogRecord[]) => Promise<void>;
 }
 
-export function createInnerContext(context: InnerContext): InnerContext {
-  return context;
+/** Without a viewer given, the local admin of an unconfigured (embedded) portal. */
+export function createInnerContext(
+  context: Omit<InnerContext, "viewer"> & { viewer?: Viewer | null },
+): InnerContext {
+  return { ...context, viewer: context.viewer === undefined ? localAdmin : context.viewer };
 }
 
 const t = initTRPC.context<InnerContext>().create({
@@ -26,4 +41,20 @@ const t = initTRPC.context<InnerContext>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Anyone signed in (or everyone, when no sign-on is configured). */
+export const viewerProcedure = t.procedure.use(({ ctx, next }) => {
+  if (ctx.viewer === null)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.refusal ?? "sign in first" });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+/** Actions that change what the platform believes (mapping a source): the admin role only. */
+export const adminProcedure = viewerProcedure.use(({ ctx, next }) => {
+  if (!isAdmin(ctx.viewer))
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `${ctx.viewer.name} is not an admin: ask for the admin group (MATURITY_AUTH_ADMIN_GROUP)`,
+    });
+  return next();
+});

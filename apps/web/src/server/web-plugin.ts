@@ -2,38 +2,73 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { Database } from "@maturity/db";
+import type { LogRecord } from "@maturity/log";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance } from "fastify";
+import type { AuthConfig } from "./auth/auth-config.ts";
+import { authConfigured } from "./auth/auth-config.ts";
+import { identify } from "./auth/identify.ts";
+import type { ScoreChangeFeed } from "./live/score-change-feed.ts";
 import { appRouter } from "./router.ts";
 import type { AppRouter } from "./router.ts";
+import { createInnerContext } from "./trpc.ts";
 
 export interface WebOptions {
   db: Database;
+  auth: AuthConfig;
+  scoreChanges?: ScoreChangeFeed;
+  appendToLog?: (records: LogRecord[]) => Promise<void>;
 }
 
 const clientDist = fileURLToPath(new URL("../../dist", import.meta.url));
 
 /** The portal: the tRPC API under /trpc and the built React app for every other GET. */
 export async function webPlugin(app: FastifyInstance, options: WebOptions): Promise<void> {
+  // With sign-on configured nothing of the portal is served to a request without an identity.
+  if (authConfigured(options.auth)) {
+    app.addHook("onRequest", async (request, reply) => {
+      const identified = identify(options.auth, { headers: request.headers, remoteAddress: request.ip });
+      if ("refused" in identified) {
+        return reply.status(401).send({ error: "unauthorized", message: identified.refused });
+      }
+    });
+  }
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: () => ({ db: options.db }),
+      createContext: ({
+        req,
+      }: {
+        req: { headers: Record<string, string | string[] | undefined>; ip: string };
+      }) => {
+        const identified = identify(options.auth, { headers: req.headers, remoteAddress: req.ip });
+        return createInnerContext({
+          db: options.db,
+          viewer: "viewer" in identified ? identified.viewer : null,
+          ...("refused" in identified && { refusal: identified.refused }),
+          ...(options.scoreChanges !== undefined && { scoreChanges: options.scoreChanges }),
+          ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
+        });
+      },
       onError: ({ error, path }: { error: Error; path?: string }) => {
         app.log.error({ err: error, path }, "tRPC procedure failed");
       },
     } satisfies { router: AppRouter; [key: string]: unknown },
   });
-  if (!existsSync(clientDist)) {
-    app.log.warn({ clientDist }, "the portal is not built; run `npm run build -w @maturity/web`");
-    return;
-  }
-  await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+  const built = existsSync(clientDist);
+  if (built) await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+  else app.log.warn({ clientDist }, "the portal is not built; run `npm run build -w @maturity/web`");
   // Client-side routes all load the same page.
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && !request.url.startsWith("/trpc") && !request.url.startsWith("/v1/")) {
-      return reply.sendFile("index.html");
+      if (built) return reply.sendFile("index.html");
+      return reply
+        .status(503)
+        .type("text/plain")
+        .send(
+          "The portal's pages are not built yet: run `npm run build -w @maturity/web` and reload. The API is at /trpc.\n",
+        );
     }
     return reply
       .status(404)

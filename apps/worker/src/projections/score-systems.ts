@@ -3,6 +3,7 @@ import {
   loadQueueFacts,
   loadSystemFactsForUpdate,
   lockQueueFacts,
+  notifyScoreChanges,
   saveSystemFacts,
   writeSystemReports,
 } from "@maturity/db";
@@ -102,5 +103,11 @@ export async function scoreAndWrite(
     if (report !== null)
       scored.push({ report, cause: { asOf, rubricVersion: rubric.version, causeEventId } });
   }
-  return writeSystemReports(tx, scored);
+  const changes = await writeSystemReports(tx, scored);
+  // Open portal pages refresh when this commits (a re-score of many systems says "all").
+  await notifyScoreChanges(
+    tx,
+    changes.map((change) => change.systemId),
+  );
+  return changes;
 }

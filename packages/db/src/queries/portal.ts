@@ -25,6 +25,69 @@ export async function currentReport(
     : { report: row.report as SystemReport, asOf: toIsoTime(row.asOf), rubricVersion: row.rubricVersion };
 }
 
+export interface OverviewRow {
+  systemId: string;
+  name: string;
+  team: string;
+  kind: string;
+  riskTier: string;
+  asOf: string;
+  axis: string;
+  score: number;
+  level: number;
+  /** The score as it stood at the trend's start (null: no score yet then). */
+  scoreThen: number | null;
+}
+
+/**
+ * Every active system × axis with its current score and level and the score it had at `then`,
+ * from the narrow tables (not the full reports), so the org map stays fast at thousands of systems.
+ */
+export async function overviewRows(db: Database, then: string): Promise<OverviewRow[]> {
+  const rows = rowsOf<{
+    system_id: string;
+    name: string;
+    team: string;
+    kind: string;
+    risk_tier: string;
+    as_of: string;
+    axis: string;
+    score: number;
+    level: number;
+    score_then: number | null;
+  }>(
+    await db.execute(sql`
+      select r.system_id, r.name, r.team, r.kind, r.risk_tier, r.as_of, a.axis, a.score, a.level,
+        (select h.score from projections.score_history h
+          where h.system_id = a.system_id and h.axis = a.axis and h.at <= ${then}::timestamptz
+          order by h.at desc, h.id desc limit 1) as score_then
+      from projections.system_reports r
+      join projections.axis_scores a on a.system_id = r.system_id
+      where not r.retired
+      order by r.system_id, a.axis`),
+  );
+  return rows.map((row) => ({
+    systemId: row.system_id,
+    name: row.name,
+    team: row.team,
+    kind: row.kind,
+    riskTier: row.risk_tier,
+    asOf: toIsoTime(String(row.as_of)),
+    axis: row.axis,
+    score: Number(row.score),
+    level: Number(row.level),
+    scoreThen: row.score_then === null ? null : Number(row.score_then),
+  }));
+}
+
+/** The newest scoring instant of any stored report (where "now" is for the portal). */
+export async function latestReportTime(db: Database): Promise<string | null> {
+  const rows = rowsOf<{ at: string | null }>(
+    await db.execute(sql`select max(as_of) as at from projections.system_reports`),
+  );
+  return rows[0]?.at == null ? null : toIsoTime(String(rows[0].at));
+}
+
 /** Each system × axis score as it stood at `at` (the last change at or before it), for trends. */
 export async function scoresAt(db: Database, at: string): Promise<Map<string, number>> {
   const rows = rowsOf<{ system_id: string; axis: string; score: number }>(
@@ -123,6 +186,27 @@ export async function eventsForSystemAsOf(
   return rows.map(
     (row) => (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as MaturityEvent,
   );
+}
+
+/**
+ * Every stored event up to `asOf` (telemetry included), events of mapped native ids re-addressed
+ * to their systems: what the whole organisation's point-in-time view folds.
+ */
+export async function eventsAsOf(db: Database, asOf: string): Promise<MaturityEvent[]> {
+  const rows = rowsOf<{ payload: unknown; mapped_to: string | null }>(
+    await db.execute(sql`
+      with stored as (
+        select payload, system_id from events where time <= ${asOf}::timestamptz
+        union all
+        select payload, system_id from telemetry_events where time <= ${asOf}::timestamptz
+      )
+      select stored.payload, mapping.system_id as mapped_to from stored
+      left join projections.source_mappings mapping on stored.system_id = 'unmapped:' || mapping.ref`),
+  );
+  return rows.map((row) => {
+    const event = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as MaturityEvent;
+    return row.mapped_to === null ? event : ({ ...event, subject: row.mapped_to } as MaturityEvent);
+  });
 }
 
 /** The score history of these systems, oldest first (the executive series reads it). */

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { projectionSchemaName, projectionTables } from "../schema/projections.ts";
 import type { ProjectionTables } from "../schema/projections.ts";
+import { notifyScoreChanges } from "./score-change-notices.ts";
 import { rowsOf } from "./telemetry-partitions.ts";
 
 export const nextProjectionSchemaName = `${projectionSchemaName}_next`;
@@ -40,5 +41,6 @@ export async function swapInNextProjections(db: Database): Promise<void> {
     await tx.execute(sql.raw(`alter schema "${live}" rename to "${old}"`));
     await tx.execute(sql.raw(`alter schema "${nextProjectionSchemaName}" rename to "${live}"`));
     await tx.execute(sql.raw(`drop schema "${old}" cascade`));
+    await notifyScoreChanges(tx, null);
   });
 }

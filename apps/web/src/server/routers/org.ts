@@ -1,9 +1,18 @@
-import { currentReports, historyOfSystems, rankedRisks, scoresAt } from "@maturity/db";
-import { median } from "@maturity/scoring";
+import type { Database } from "@maturity/db";
+import {
+  currentReports,
+  eventsAsOf,
+  historyOfSystems,
+  latestReportTime,
+  overviewRows,
+  rankedRisks,
+  scoresAt,
+} from "@maturity/db";
+import { median, scoreEvents } from "@maturity/scoring";
 import type { axisSchema } from "@maturity/model";
 import { axes, riskKindSchema, riskTierSchema, systemKindSchema, trackSchema } from "@maturity/model";
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
 
 const dayMs = 86_400_000;
 
@@ -18,43 +27,110 @@ function scoresAsOf(
   return scores;
 }
 
+type Axis = z.infer<typeof axisSchema>;
+type Track = z.infer<typeof trackSchema>;
+
+interface OverviewEntry {
+  systemId: string;
+  name: string;
+  team: string;
+  kind: Track;
+  riskTier: string;
+  axes: Record<Axis, { score: number; level: number; scoreThen: number | null }>;
+}
+
+/**
+ * The active systems' scores now (from the narrow projection tables) or, with `asOf`, recomputed
+ * with packages/scoring from the event store as they were; each with its score `trendDays` before.
+ */
+async function overviewEntries(
+  db: Database,
+  asOf: string | undefined,
+  trendDays: number,
+): Promise<{ asOf: string | null; systems: OverviewEntry[] }> {
+  if (asOf === undefined) {
+    const latest = await latestReportTime(db);
+    if (latest === null) return { asOf: null, systems: [] };
+    const rows = await overviewRows(db, new Date(Date.parse(latest) - trendDays * dayMs).toISOString());
+    const bySystem = new Map<string, OverviewEntry>();
+    for (const row of rows) {
+      const entry = bySystem.get(row.systemId) ?? {
+        systemId: row.systemId,
+        name: row.name,
+        team: row.team,
+        kind: row.kind as Track,
+        riskTier: row.riskTier,
+        axes: {} as OverviewEntry["axes"],
+      };
+      entry.axes[row.axis as Axis] = { score: row.score, level: row.level, scoreThen: row.scoreThen };
+      bySystem.set(row.systemId, entry);
+    }
+    return { asOf: latest, systems: [...bySystem.values()] };
+  }
+  const at = new Date(asOf).toISOString();
+  const report = scoreEvents(await eventsAsOf(db, at), { asOf: at });
+  const before = await scoresAt(db, new Date(Date.parse(at) - trendDays * dayMs).toISOString());
+  return {
+    asOf: at,
+    systems: report.systems
+      .filter((system) => !system.retired)
+      .map((system) => ({
+        systemId: system.systemId,
+        name: system.name,
+        team: system.team,
+        kind: system.kind,
+        riskTier: system.riskTier,
+        axes: Object.fromEntries(
+          axes.map((axis) => [
+            axis,
+            {
+              score: system.axes[axis].score,
+              level: system.axes[axis].level,
+              scoreThen: before.get(`${system.systemId}/${axis}`) ?? null,
+            },
+          ]),
+        ) as OverviewEntry["axes"],
+      })),
+  };
+}
+
 export const orgRouter = createTRPCRouter({
   /**
    * Every system × axis: score, level and the change over the last `trendDays`; and how many
-   * systems sit at each level per axis and track. Retired systems are left out.
+   * systems sit at each level per axis and track. Retired systems are left out. With `asOf`, the
+   * organisation as it was then, recomputed with packages/scoring from the stored events.
    */
-  overview: publicProcedure
-    .input(z.object({ trendDays: z.number().int().min(1).max(365).default(30) }).default({ trendDays: 30 }))
+  overview: viewerProcedure
+    .input(
+      z
+        .object({
+          trendDays: z.number().int().min(1).max(365).default(30),
+          asOf: z.iso.datetime({ offset: true }).optional(),
+        })
+        .default({ trendDays: 30 }),
+    )
     .query(async ({ ctx, input }) => {
-      const reports = (await currentReports(ctx.db)).filter(({ report }) => !report.retired);
-      const latest = reports.reduce((max, { asOf }) => Math.max(max, Date.parse(asOf)), 0);
-      const before = await scoresAt(ctx.db, new Date(latest - input.trendDays * dayMs).toISOString());
+      const entries = await overviewEntries(ctx.db, input.asOf, input.trendDays);
       const levelCounts = Object.fromEntries(
         trackSchema.options.map((track) => [
           track,
           Object.fromEntries(axes.map((axis) => [axis, [0, 0, 0, 0, 0]])),
         ]),
-      ) as Record<z.infer<typeof trackSchema>, Record<z.infer<typeof axisSchema>, number[]>>;
-      const systems = reports.map(({ report }) => ({
-        systemId: report.systemId,
-        name: report.name,
-        team: report.team,
-        kind: report.kind,
-        riskTier: report.riskTier,
+      ) as Record<Track, Record<Axis, number[]>>;
+      const systems = entries.systems.map(({ axes: scores, ...system }) => ({
+        ...system,
         axes: Object.fromEntries(
           axes.map((axis) => {
-            const { score, level } = report.axes[axis];
-            levelCounts[report.kind][axis][level - 1]! += 1;
-            const then = before.get(`${report.systemId}/${axis}`);
-            return [
-              axis,
-              { score, level, trend: then === undefined ? null : Math.round((score - then) * 100) / 100 },
-            ];
+            const { score, level, scoreThen } = scores[axis];
+            levelCounts[system.kind][axis][level - 1]! += 1;
+            const trend = scoreThen === null ? null : Math.round((score - scoreThen) * 100) / 100;
+            return [axis, { score, level, trend }];
           }),
-        ) as Record<z.infer<typeof axisSchema>, { score: number; level: number; trend: number | null }>,
+        ) as Record<Axis, { score: number; level: number; trend: number | null }>,
       }));
       return {
-        asOf: latest === 0 ? null : new Date(latest).toISOString(),
+        asOf: entries.asOf,
+        pointInTime: input.asOf !== undefined,
         trendDays: input.trendDays,
         systems,
         levelCounts,
@@ -66,7 +142,7 @@ export const orgRouter = createTRPCRouter({
    * of classical systems and of LLM/agent systems, and the gap between them (positive: LLM
    * operations lag), for the organisation or one team. Read from the score history.
    */
-  executiveSeries: publicProcedure
+  executiveSeries: viewerProcedure
     .input(
       z.object({ weeks: z.number().int().min(1).max(104).default(26), team: z.string().min(1).optional() }),
     )
@@ -114,7 +190,7 @@ export const orgRouter = createTRPCRouter({
     }),
 
   /** Ranked risks, highest first, with filters. */
-  risks: publicProcedure
+  risks: viewerProcedure
     .input(
       z.object({
         team: z.string().min(1).optional(),

@@ -1,3 +1,4 @@
+import { rubric } from "@maturity/model/rubric";
 import { readFileSync } from "node:fs";
 import type { DatabaseHandle } from "@maturity/db";
 import { openDatabase } from "@maturity/db";
@@ -144,5 +145,49 @@ describe("the portal's tRPC API over the worker's projections (embedded PGlite)"
       const ofTeam = await caller.org.executiveSeries({ weeks: 1, team: team.team });
       expect(ofTeam.points.at(-1)!.gap).toEqual(team.trackGap);
     }
+  });
+
+  it("overview as of an earlier date: the organisation recomputed from the event store", async () => {
+    const earlier = "2026-09-01T00:00:00.000Z";
+    const then = await caller.org.overview({ asOf: earlier, trendDays: 30 });
+    const expectedThen = scoreEvents(events, { asOf: earlier }).systems.filter((system) => !system.retired);
+    expect(then.pointInTime).toBe(true);
+    expect(then.asOf).toBe(earlier);
+    expect(then.systems.map((system) => system.systemId).sort()).toEqual(
+      expectedThen.map((system) => system.systemId).sort(),
+    );
+    for (const system of expectedThen) {
+      const shown = then.systems.find((candidate) => candidate.systemId === system.systemId)!;
+      for (const axis of axes)
+        expect(shown.axes[axis].score, `${system.systemId}/${axis}`).toBe(system.axes[axis].score);
+    }
+  });
+
+  it("system report: each criterion with how to meet it and the regulation clauses it supports", async () => {
+    const target = expected.systems[0]!;
+    const { guide, rubricVersion } = await caller.system.report({ systemId: target.systemId });
+    expect(rubricVersion).toBe(rubric.version);
+    for (const criterion of axes.flatMap((axis) => target.axes[axis].criteria)) {
+      const definition = rubric.criteria.find((candidate) => candidate.id === criterion.id)!;
+      expect(guide[criterion.id]).toEqual(
+        expect.objectContaining({ explanation: definition.explanation, regulations: definition.regulations }),
+      );
+    }
+  });
+
+  it("auth: the local admin when sign-on is off; no identity means UNAUTHORIZED, a viewer can't map", async () => {
+    expect(await caller.auth.me()).toMatchObject({ via: "local", roles: expect.arrayContaining(["admin"]) });
+    const anonymous = createCaller(createInnerContext({ db: store.db, viewer: null, refusal: "sign in" }));
+    await expect(anonymous.org.overview()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "sign in",
+    });
+    const viewer = createCaller(
+      createInnerContext({ db: store.db, viewer: { id: "v", name: "v", roles: ["viewer"], via: "token" } }),
+    );
+    expect((await viewer.org.risks({})).length).toBeGreaterThan(0);
+    await expect(viewer.sources.map({ ref: "repo:x/y", systemId: "s" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

@@ -1,11 +1,36 @@
 import { currentReport, eventsByIds, eventsForSystemAsOf, systemHistory } from "@maturity/db";
-import type { MaturityEvent } from "@maturity/model";
+import type { MaturityEvent, SystemReport } from "@maturity/model";
+import { rubric } from "@maturity/model/rubric";
 import { initialFacts, evolve, scoreSystem } from "@maturity/scoring";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
 
 const systemIdSchema = z.string().min(1).max(200);
+
+/**
+ * What each of the report's criteria checks, how to meet it and the regulation clauses it
+ * supports, from the rubric, so the page needs no second request.
+ */
+function criteriaGuide(report: SystemReport) {
+  const ids = new Set(
+    Object.values(report.axes).flatMap((axis) => axis.criteria.map((criterion) => criterion.id)),
+  );
+  return Object.fromEntries(
+    rubric.criteria
+      .filter((criterion) => ids.has(criterion.id))
+      .map((criterion) => [
+        criterion.id,
+        {
+          title: criterion.title,
+          explanation: criterion.explanation,
+          evidenceKind: criterion.evidence,
+          threshold: criterion.threshold,
+          regulations: criterion.regulations,
+        },
+      ]),
+  );
+}
 
 export const systemRouter = createTRPCRouter({
   /**
@@ -13,7 +38,7 @@ export const systemRouter = createTRPCRouter({
    * risks with the next upgrade — and its score history. With `asOf`, the report is computed
    * anew with packages/scoring from the stored events up to that time (the system as it was).
    */
-  report: publicProcedure
+  report: viewerProcedure
     .input(z.object({ systemId: systemIdSchema, asOf: z.iso.datetime({ offset: true }).optional() }))
     .query(async ({ ctx, input }) => {
       const history = await systemHistory(ctx.db, input.systemId);
@@ -21,7 +46,13 @@ export const systemRouter = createTRPCRouter({
         const current = await currentReport(ctx.db, input.systemId);
         if (current === null)
           throw new TRPCError({ code: "NOT_FOUND", message: `no system "${input.systemId}"` });
-        return { ...current, pointInTime: false, history };
+        return {
+          ...current,
+          pointInTime: false,
+          history,
+          rubricVersion: rubric.version,
+          guide: criteriaGuide(current.report),
+        };
       }
       const facts = initialFacts();
       for (const event of await eventsForSystemAsOf(ctx.db, input.systemId, input.asOf)) {
@@ -46,11 +77,13 @@ export const systemRouter = createTRPCRouter({
         asOf: new Date(input.asOf).toISOString(),
         pointInTime: true,
         history: history.filter((row) => Date.parse(row.at) <= Date.parse(input.asOf!)),
+        rubricVersion: rubric.version,
+        guide: criteriaGuide(report),
       };
     }),
 
   /** The stored events behind one criterion of a system's current report, newest first. */
-  evidence: publicProcedure
+  evidence: viewerProcedure
     .input(z.object({ systemId: systemIdSchema, criterionId: z.string().min(1) }))
     .query(async ({ ctx, input }) => {
       const current = await currentReport(ctx.db, input.systemId);

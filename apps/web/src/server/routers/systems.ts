@@ -1,12 +1,12 @@
 import { latestEvents, listSystems } from "@maturity/db";
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
 
 export const systemsRouter = createTRPCRouter({
   /** Every system seen so far, with its catalogue entry and event count. */
-  list: publicProcedure.query(({ ctx }) => listSystems(ctx.db)),
+  list: viewerProcedure.query(({ ctx }) => listSystems(ctx.db)),
   /** The latest events of one system, or of all systems, newest first. */
-  latestEvents: publicProcedure
+  latestEvents: viewerProcedure
     .input(
       z.object({
         systemId: z.string().min(1).optional(),
