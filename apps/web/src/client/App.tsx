@@ -1,5 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Route, Switch } from "wouter";
+import { IdentityBadge } from "./components/IdentityBadge.tsx";
+import { LiveStatus } from "./components/LiveStatus.tsx";
 import { NavBar } from "./components/NavBar.tsx";
 import { OrgPage } from "./pages/OrgPage.tsx";
 
@@ -29,6 +31,10 @@ export function App() {
       <header className="topbar">
         <span className="brand">Maturity</span>
         <NavBar />
+        <div className="identity">
+          <LiveStatus />
+          <IdentityBadge />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../../test/browser.ts";
 import { ensureClientBuilt } from "../../test/client-build.ts";
 import { startDemoPlatform, type DemoPlatform } from "../../test/demo-platform.ts";
-import { trpcClientFor } from "../../test/ingest-flow.ts";
+import { postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
 
 const inCI = process.env.CI === "true";
 const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -101,6 +101,26 @@ describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
     await expect.poll(() => page.locator("#risks-heading + ol > li").count()).toBeGreaterThan(0);
     await page.locator(".recharts-surface").first().waitFor();
     await shot(page, "org");
+    // Without sign-on configured, the header says so rather than pretending someone signed in.
+    expect(await page.getByTestId("identity").textContent()).toBe("Local admin — no sign-in configured");
+
+    // The whole organisation as it was 60 days ago: the target system's cells show its older levels.
+    await page.getByLabel("As of").fill(pastDay);
+    await page.getByTestId("org-point-in-time").waitFor();
+    expect(new URL(page.url()).searchParams.get("asOf")).toBe(pastDay);
+    for (const axis of [
+      "reproducibility",
+      "evaluation",
+      "deployment",
+      "observability",
+      "governance",
+    ] as const) {
+      const label = `${current.name}, ${axis.charAt(0).toUpperCase()}${axis.slice(1)}: level ${past.report.axes[axis].level}`;
+      await heatmap.getByRole("link", { name: label, exact: true }).waitFor();
+    }
+    await shot(page, "org-as-of");
+    await page.getByRole("button", { name: "Back to now" }).click();
+    await expect.poll(() => page.getByTestId("org-point-in-time").count()).toBe(0);
 
     // Filters live in the URL, so a filtered view is a link.
     await page.getByLabel("Team", { exact: true }).selectOption(team);
@@ -178,6 +198,65 @@ describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
       .waitFor();
     await shot(page, "unmapped-sources");
 
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("updates the open org page live when an event changes the scores, without a reload", async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    const rows = page.getByTestId("heatmap").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const before = await rows.count();
+    // Posting before the subscription is open could miss the notice; the header says when it is.
+    await page.locator('[data-live="pending"]').waitFor();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    const systemId = `live-${Date.now().toString(36)}`;
+    const response = await postEvent(base, {
+      specversion: "1.0",
+      id: `${systemId}-registered`,
+      source: "test://portal-e2e",
+      type: "catalog.system.registered",
+      time: new Date().toISOString(),
+      subject: systemId,
+      datacontenttype: "application/json",
+      data: { name: "Live Arrival", team: "live", kind: "agent", riskTier: "limited" },
+    });
+    expect(response.status).toBe(202);
+    await page
+      .getByTestId("heatmap")
+      .getByRole("link", { name: "Live Arrival", exact: true })
+      .waitFor({ timeout: 20_000 });
+    expect(await rows.count()).toBe(before + 1);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+    await shot(page, "org-live");
+    await page.close();
+  });
+
+  it("lists an unmapped source and lets the local admin map it to a system", async () => {
+    const ref = `repo:acme/orphan-${Date.now().toString(36)}`;
+    const posted = await postEvent(base, {
+      specversion: "1.0",
+      id: `orphan-${Date.now()}`,
+      source: "github://acme/orphan",
+      type: "ci.pipeline.completed",
+      time: new Date().toISOString(),
+      subject: `unmapped:${ref}`,
+      data: { pipeline: "training", status: "succeeded", trigger: "schedule" },
+    });
+    expect(posted.status).toBe(202);
+    const [system] = (await trpcClientFor(base).org.overview.query({ trendDays: 30 })).systems;
+    const page = await newPage();
+    await page.goto(`${base}/sources`);
+    const row = page.getByRole("row").filter({ hasText: ref });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByLabel(`System for ${ref}`).selectOption(system!.systemId);
+    await row.getByRole("button", { name: "Map" }).click();
+    await row.getByText(`mapped to ${system!.systemId}`).waitFor({ timeout: 20_000 });
+    await shot(page, "unmapped-sources-mapped");
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   });

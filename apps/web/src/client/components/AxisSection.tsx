@@ -1,5 +1,5 @@
 import type { Axis, AxisScore } from "@maturity/model";
-import type { HistoryRow } from "../lib/api-types.ts";
+import type { CriterionGuide, HistoryRow } from "../lib/api-types.ts";
 import { levelName } from "../lib/levels.ts";
 import { axisLabels } from "../lib/vocabulary.ts";
 import { CriterionItem } from "./CriterionItem.tsx";
@@ -11,12 +11,21 @@ interface Props {
   axis: Axis;
   score: AxisScore;
   history: readonly HistoryRow[];
+  guide: Record<string, CriterionGuide>;
   openEvidence: string | undefined;
   onToggleEvidence: (criterionId: string) => void;
 }
 
 /** One axis of a system: its level, its criteria checklist by level, and its score history. */
-export function AxisSection({ systemId, axis, score, history, openEvidence, onToggleEvidence }: Props) {
+export function AxisSection({
+  systemId,
+  axis,
+  score,
+  history,
+  guide,
+  openEvidence,
+  onToggleEvidence,
+}: Props) {
   const headingId = `axis-${axis}`;
   const met = score.criteria.filter((criterion) => criterion.status === "met").length;
   return (
@@ -44,6 +53,7 @@ export function AxisSection({ systemId, axis, score, history, openEvidence, onTo
                     key={criterion.id}
                     systemId={systemId}
                     criterion={criterion}
+                    definition={guide[criterion.id]}
                     evidenceOpen={openEvidence === criterion.id}
                     onToggleEvidence={() => onToggleEvidence(criterion.id)}
                   />

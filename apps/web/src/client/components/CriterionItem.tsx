@@ -1,11 +1,13 @@
 import type { CriterionResult } from "@maturity/model";
 import { formatPercent } from "../lib/format.ts";
-import { criterionDefinition } from "../lib/rubric-lookup.ts";
+import type { CriterionGuide } from "../lib/api-types.ts";
 import { EvidencePanel } from "./EvidencePanel.tsx";
 
 interface Props {
   systemId: string;
   criterion: CriterionResult;
+  /** What the rubric says of it (sent with the report, so it matches the rubric that scored it). */
+  definition: CriterionGuide | undefined;
   evidenceOpen: boolean;
   onToggleEvidence: () => void;
 }
@@ -14,8 +16,7 @@ const statusText = { met: "Met", unmet: "Not met", no_data: "No data" } as const
 const statusIcon = { met: "✓", unmet: "✗", no_data: "?" } as const;
 
 /** One rubric criterion: its status in words and symbol, what it checks, how to meet it, and the clauses. */
-export function CriterionItem({ systemId, criterion, evidenceOpen, onToggleEvidence }: Props) {
-  const definition = criterionDefinition(criterion.id);
+export function CriterionItem({ systemId, criterion, definition, evidenceOpen, onToggleEvidence }: Props) {
   const evidenceCount = criterion.evidenceCount;
   return (
     <li className={`criterion status-${criterion.status}`}>
@@ -46,7 +47,7 @@ export function CriterionItem({ systemId, criterion, evidenceOpen, onToggleEvide
           </p>
         </>
       ) : (
-        <p className="muted small">This criterion is not in the portal's rubric ({criterion.id}).</p>
+        <p className="muted small">The rubric has no explanation of this criterion ({criterion.id}).</p>
       )}
       <button
         type="button"

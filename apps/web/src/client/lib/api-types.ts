@@ -7,6 +7,7 @@ export type OverviewSystem = Overview["systems"][number];
 export type Risk = RouterOutputs["org"]["risks"][number];
 export type RiskFilter = RouterInputs["org"]["risks"];
 export type SystemReportView = RouterOutputs["system"]["report"];
+export type CriterionGuide = SystemReportView["guide"][string];
 export type HistoryRow = SystemReportView["history"][number];
 export type ExecutivePoint = RouterOutputs["org"]["executiveSeries"]["points"][number];
 export type UnmappedSource = RouterOutputs["sources"]["unmapped"][number];

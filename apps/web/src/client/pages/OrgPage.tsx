@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
+import { AsOfPicker, endOfDay, isDay } from "../components/AsOfPicker.tsx";
 import { HeatMap } from "../components/HeatMap.tsx";
 import { LevelLegend } from "../components/LevelLegend.tsx";
 import { OrgFilters } from "../components/OrgFilters.tsx";
@@ -8,7 +9,8 @@ import { RiskList } from "../components/RiskList.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { useOrgFilters } from "../hooks/useOrgFilters.ts";
 import { useOverview } from "../hooks/useOverview.ts";
-import { formatDateTime } from "../lib/format.ts";
+import { useUrlParam } from "../hooks/useUrlParam.ts";
+import { formatDate, formatDateTime } from "../lib/format.ts";
 import { countLevels } from "../lib/level-counts.ts";
 import { systemKinds } from "../lib/vocabulary.ts";
 import { trpc } from "../trpc.ts";
@@ -23,7 +25,9 @@ export function OrgPage() {
   useDocumentTitle("Organisation");
   const filters = useOrgFilters();
   const { team, kind, systemKind, riskTier } = filters.values;
-  const overview = useOverview();
+  const [asOfParam, setAsOf] = useUrlParam("asOf");
+  const asOfDay = isDay(asOfParam) ? asOfParam : undefined;
+  const overview = useOverview(asOfDay ? endOfDay(asOfDay) : undefined);
   const risks = useQuery(trpc.org.risks.queryOptions({ team, kind, systemKind, riskTier, limit: 15 }));
 
   return (
@@ -47,6 +51,13 @@ export function OrgPage() {
                 {data.systems.length} systems
                 {data.asOf ? `, scores as of ${formatDateTime(data.asOf)}` : ", no scores yet"}
               </p>
+              <AsOfPicker value={asOfDay} onChange={setAsOf} />
+              {data.pointInTime ? (
+                <p className="banner" role="status" data-testid="org-point-in-time">
+                  The heat map and level counts show the organisation at the end of {formatDate(data.asOf)}{" "}
+                  (UTC), recomputed from the events stored by then. The ranked risks are today's.
+                </p>
+              ) : null}
             </div>
             <OrgFilters filters={filters} teams={teams} />
             {data.systems.length === 0 ? (

@@ -101,6 +101,7 @@ export function SystemPage() {
                   axis={axis}
                   score={system.axes[axis]}
                   history={data.history.filter((row) => row.axis === axis)}
+                  guide={data.guide}
                   openEvidence={evidence}
                   onToggleEvidence={(criterionId) =>
                     setEvidence(evidence === criterionId ? undefined : criterionId)

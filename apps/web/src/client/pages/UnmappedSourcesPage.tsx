@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { MapSourceForm } from "../components/MapSourceForm.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { formatDateTime } from "../lib/format.ts";
@@ -8,13 +9,21 @@ import { trpc } from "../trpc.ts";
 export function UnmappedSourcesPage() {
   useDocumentTitle("Unmapped sources");
   const sources = useQuery(trpc.sources.unmapped.queryOptions());
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const isAdmin = me.data?.roles.includes("admin") ?? false;
+  // Only admins can map, so only they need the list of systems to map to.
+  const systems = useQuery({ ...trpc.systems.list.queryOptions(), enabled: isAdmin });
+  const choices = [...(systems.data ?? [])].sort((a, b) => a.systemId.localeCompare(b.systemId));
+
   return (
     <>
       <div className="page-head">
         <h1>Unmapped sources</h1>
         <p className="muted">
-          Their events are kept but count towards no system until the source is mapped to one (in the
-          catalogue, under the system's <code>sources</code>).
+          Events from these native ids are kept, but count towards no system until the id is mapped to one.
+          {isAdmin
+            ? " As an admin you can map each one below; the mapping is recorded as a catalogue event naming you."
+            : " An admin can map them here, or add them to a system's sources in the catalogue."}
         </p>
       </div>
       <QueryState query={sources} what="the unmapped sources">
@@ -24,14 +33,16 @@ export function UnmappedSourcesPage() {
           ) : (
             <div className="table-scroll">
               <table>
-                <caption>{rows.length} sources</caption>
+                <caption>
+                  {rows.filter((row) => !row.mappedTo).length} unmapped of {rows.length} sources seen
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Source</th>
                     <th scope="col">Events</th>
                     <th scope="col">First seen</th>
                     <th scope="col">Last seen</th>
-                    <th scope="col">Mapped to</th>
+                    <th scope="col">System</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -43,7 +54,15 @@ export function UnmappedSourcesPage() {
                       <td className="number">{row.eventCount}</td>
                       <td>{formatDateTime(row.firstSeenAt)}</td>
                       <td>{formatDateTime(row.lastSeenAt)}</td>
-                      <td>{row.mappedTo ?? "—"}</td>
+                      <td>
+                        {row.mappedTo ? (
+                          <>mapped to {row.mappedTo}</>
+                        ) : isAdmin ? (
+                          <MapSourceForm sourceRef={row.ref} systems={choices} />
+                        ) : (
+                          "not mapped"
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
