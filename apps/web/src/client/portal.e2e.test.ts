@@ -294,6 +294,12 @@ describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
       expect(overflow.root, `${url}: page wider than the screen`).toBeLessThanOrEqual(overflow.viewport);
       await shot(page, name);
     }
+    // On the org page the five axes fit too: the heat map needs no sideways scrolling of its own.
+    await page.goto(`${base}/`);
+    const heatmapFits = await page
+      .getByTestId("heatmap")
+      .evaluate((scroller) => scroller.scrollWidth <= scroller.clientWidth);
+    expect(heatmapFits).toBe(true);
     await page.close();
   });
 });

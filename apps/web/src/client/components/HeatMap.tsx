@@ -3,7 +3,7 @@ import type { OverviewSystem } from "../lib/api-types.ts";
 import { formatScore, formatSigned } from "../lib/format.ts";
 import { levelColour, levelName } from "../lib/levels.ts";
 import { paths } from "../lib/paths.ts";
-import { axisLabels, axisList, systemKindLabels } from "../lib/vocabulary.ts";
+import { axisLabels, axisList, axisShortLabels, systemKindLabels } from "../lib/vocabulary.ts";
 
 interface Props {
   systems: readonly OverviewSystem[];
@@ -27,11 +27,20 @@ export function HeatMap({ systems, caption, showTeam = true }: Props) {
         <thead>
           <tr>
             <th scope="col">System</th>
-            {showTeam ? <th scope="col">Team</th> : null}
-            <th scope="col">Kind</th>
+            {showTeam ? (
+              <th scope="col" className="col-team">
+                Team
+              </th>
+            ) : null}
+            <th scope="col" className="col-kind">
+              Kind
+            </th>
             {axisList.map((axis) => (
               <th scope="col" key={axis} className="axis-head">
-                {axisLabels[axis]}
+                <span className="label-long">{axisLabels[axis]}</span>
+                <abbr className="label-short" title={axisLabels[axis]}>
+                  {axisShortLabels[axis]}
+                </abbr>
               </th>
             ))}
           </tr>
@@ -43,11 +52,11 @@ export function HeatMap({ systems, caption, showTeam = true }: Props) {
                 <Link href={paths.system(system.systemId)}>{system.name}</Link>
               </th>
               {showTeam ? (
-                <td>
+                <td className="col-team">
                   <Link href={paths.team(system.team)}>{system.team}</Link>
                 </td>
               ) : null}
-              <td>{systemKindLabels[system.kind]}</td>
+              <td className="col-kind">{systemKindLabels[system.kind]}</td>
               {axisList.map((axis) => {
                 const cell = system.axes[axis];
                 const tipId = `tip-${system.systemId}-${axis}`;

@@ -17,6 +17,15 @@ export const axisLabels: Record<Axis, string> = {
   governance: "Governance",
 };
 
+/** For narrow screens, where five full axis names do not fit beside the system names. */
+export const axisShortLabels: Record<Axis, string> = {
+  reproducibility: "Repr.",
+  evaluation: "Eval.",
+  deployment: "Depl.",
+  observability: "Obs.",
+  governance: "Gov.",
+};
+
 export const systemKinds: readonly SystemKind[] = ["classical", "llm", "agent"];
 export const systemKindLabels: Record<SystemKind, string> = {
   classical: "Classical ML",

@@ -72,18 +72,26 @@ export function SystemPage() {
                 <p className="muted">Current scores, as of {formatDateTime(data.asOf)}.</p>
               )}
               <dl className="facts">
-                <dt>Team</dt>
-                <dd>
-                  <Link href={paths.team(system.team)}>{system.team}</Link>
-                </dd>
-                <dt>Kind</dt>
-                <dd>{systemKindLabels[system.kind]}</dd>
-                <dt>Risk tier</dt>
-                <dd>{riskTierLabels[system.riskTier]}</dd>
-                <dt>Id</dt>
-                <dd>
-                  <code>{system.systemId}</code>
-                </dd>
+                <div>
+                  <dt>Team</dt>
+                  <dd>
+                    <Link href={paths.team(system.team)}>{system.team}</Link>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Kind</dt>
+                  <dd>{systemKindLabels[system.kind]}</dd>
+                </div>
+                <div>
+                  <dt>Risk tier</dt>
+                  <dd>{riskTierLabels[system.riskTier]}</dd>
+                </div>
+                <div>
+                  <dt>Id</dt>
+                  <dd>
+                    <code>{system.systemId}</code>
+                  </dd>
+                </div>
               </dl>
               {system.retired ? (
                 <p className="banner">This system is retired: it is left out of rollups and risks.</p>
