@@ -3,6 +3,7 @@ import { Route, Switch } from "wouter";
 import { IdentityBadge } from "./components/IdentityBadge.tsx";
 import { LiveStatus } from "./components/LiveStatus.tsx";
 import { NavBar } from "./components/NavBar.tsx";
+import { useFocusOnNavigate } from "./hooks/useFocusOnNavigate.ts";
 import { OrgPage } from "./pages/OrgPage.tsx";
 
 // The org page is the landing page and loads with the app; the others (and their charts) load
@@ -23,6 +24,7 @@ const NotFoundPage = lazy(() =>
 );
 
 export function App() {
+  useFocusOnNavigate();
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
