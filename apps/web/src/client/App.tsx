@@ -1,14 +1,61 @@
-import { SystemsPage } from "./pages/SystemsPage.tsx";
+import { lazy, Suspense } from "react";
+import { Route, Switch } from "wouter";
+import { IdentityBadge } from "./components/IdentityBadge.tsx";
+import { LiveStatus } from "./components/LiveStatus.tsx";
+import { NavBar } from "./components/NavBar.tsx";
+import { useFocusOnNavigate } from "./hooks/useFocusOnNavigate.ts";
+import { OrgPage } from "./pages/OrgPage.tsx";
+
+// The org page is the landing page and loads with the app; the others (and their charts) load
+// on first visit, so the heat map does not wait for code it does not need.
+const TeamPage = lazy(() => import("./pages/TeamPage.tsx").then((m) => ({ default: m.TeamPage })));
+const SystemPage = lazy(() => import("./pages/SystemPage.tsx").then((m) => ({ default: m.SystemPage })));
+const ExecutivePage = lazy(() =>
+  import("./pages/ExecutivePage.tsx").then((m) => ({ default: m.ExecutivePage })),
+);
+const UnmappedSourcesPage = lazy(() =>
+  import("./pages/UnmappedSourcesPage.tsx").then((m) => ({ default: m.UnmappedSourcesPage })),
+);
+const EventFeedPage = lazy(() =>
+  import("./pages/EventFeedPage.tsx").then((m) => ({ default: m.EventFeedPage })),
+);
+const NotFoundPage = lazy(() =>
+  import("./pages/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })),
+);
 
 export function App() {
+  useFocusOnNavigate();
   return (
     <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="topbar">
-        <h1>Maturity</h1>
-        <span className="tagline">evidence-backed AI/MLOps maturity, per system and axis</span>
+        <span className="brand">Maturity</span>
+        <NavBar />
+        <div className="identity">
+          <LiveStatus />
+          <IdentityBadge />
+        </div>
       </header>
-      <main>
-        <SystemsPage />
+      <main id="main" tabIndex={-1}>
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading page…
+            </p>
+          }
+        >
+          <Switch>
+            <Route path="/" component={OrgPage} />
+            <Route path="/teams/:team" component={TeamPage} />
+            <Route path="/systems/:systemId" component={SystemPage} />
+            <Route path="/executive" component={ExecutivePage} />
+            <Route path="/sources" component={UnmappedSourcesPage} />
+            <Route path="/events" component={EventFeedPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
       </main>
     </div>
   );

@@ -1,0 +1,71 @@
+import type { Axis, AxisScore } from "@maturity/model";
+import type { CriterionGuide, HistoryRow } from "../lib/api-types.ts";
+import { levelName } from "../lib/levels.ts";
+import { axisLabels } from "../lib/vocabulary.ts";
+import { CriterionItem } from "./CriterionItem.tsx";
+import { LevelBadge } from "./LevelBadge.tsx";
+import { ScoreHistoryChart } from "./ScoreHistoryChart.tsx";
+
+interface Props {
+  systemId: string;
+  axis: Axis;
+  score: AxisScore;
+  history: readonly HistoryRow[];
+  guide: Record<string, CriterionGuide>;
+  openEvidence: string | undefined;
+  onToggleEvidence: (criterionId: string) => void;
+}
+
+/** One axis of a system: its level, its criteria checklist by level, and its score history. */
+export function AxisSection({
+  systemId,
+  axis,
+  score,
+  history,
+  guide,
+  openEvidence,
+  onToggleEvidence,
+}: Props) {
+  const headingId = `axis-${axis}`;
+  const met = score.criteria.filter((criterion) => criterion.status === "met").length;
+  return (
+    <section aria-labelledby={headingId} className="panel axis-section" id={`section-${axis}`}>
+      <h3 id={headingId}>
+        {axisLabels[axis]} <LevelBadge level={score.level} score={score.score} />{" "}
+        <span className="muted small">{levelName(score.level)}</span>
+      </h3>
+      <div className="axis-body">
+        <div>
+          <h4>
+            Criteria{" "}
+            <span className="muted small">
+              ({met} of {score.criteria.length} met)
+            </span>
+          </h4>
+          {score.criteria.length === 0 ? (
+            <p className="muted">No criteria of this axis apply to this kind of system.</p>
+          ) : (
+            <ul className="criteria">
+              {[...score.criteria]
+                .sort((a, b) => a.level - b.level || a.id.localeCompare(b.id))
+                .map((criterion) => (
+                  <CriterionItem
+                    key={criterion.id}
+                    systemId={systemId}
+                    criterion={criterion}
+                    definition={guide[criterion.id]}
+                    evidenceOpen={openEvidence === criterion.id}
+                    onToggleEvidence={() => onToggleEvidence(criterion.id)}
+                  />
+                ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h4>Score history</h4>
+          <ScoreHistoryChart rows={history} label={axisLabels[axis]} />
+        </div>
+      </div>
+    </section>
+  );
+}

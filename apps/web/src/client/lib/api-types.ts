@@ -1,0 +1,28 @@
+// Types of what the portal's procedures return, inferred from the router type alone.
+import type { Axis, SystemKind } from "@maturity/model";
+import type { RouterInputs, RouterOutputs } from "../../server/router.ts";
+
+export type Overview = RouterOutputs["org"]["overview"];
+export type OverviewSystem = Overview["systems"][number];
+export type Risk = RouterOutputs["org"]["risks"][number];
+export type RiskFilter = RouterInputs["org"]["risks"];
+export type SystemReportView = RouterOutputs["system"]["report"];
+export type CriterionGuide = SystemReportView["guide"][string];
+export type HistoryRow = SystemReportView["history"][number];
+export type ExecutivePoint = RouterOutputs["org"]["executiveSeries"]["points"][number];
+export type UnmappedSource = RouterOutputs["sources"]["unmapped"][number];
+export type StoredEvent = RouterOutputs["system"]["evidence"][number];
+
+/** The rollups table stores tracks and gaps as JSON; this is their shape (DESIGN.md §5). */
+export interface Rollup {
+  scope: string;
+  team: string | null;
+  systemCount: number;
+  tracks: Partial<Record<SystemKind, Partial<Record<Axis, number | null>>>>;
+  trackGap: Partial<Record<Axis, number | null>>;
+  asOf: string;
+}
+
+export function asRollups(rows: RouterOutputs["teams"]["rollups"]): Rollup[] {
+  return rows as Rollup[];
+}

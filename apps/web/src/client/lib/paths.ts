@@ -1,0 +1,18 @@
+// Every page's address in one place, so links and tests agree on them.
+export const paths = {
+  org: "/",
+  team: (team: string) => `/teams/${encodeURIComponent(team)}`,
+  system: (systemId: string, search?: Record<string, string | undefined>) =>
+    `/systems/${encodeURIComponent(systemId)}${searchString(search)}`,
+  executive: "/executive",
+  sources: "/sources",
+  events: "/events",
+};
+
+function searchString(search: Record<string, string | undefined> | undefined): string {
+  if (search === undefined) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, value);
+  const text = params.toString();
+  return text === "" ? "" : `?${text}`;
+}

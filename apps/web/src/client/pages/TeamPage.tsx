@@ -1,0 +1,91 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "wouter";
+import { GapTrendChart } from "../components/GapTrendChart.tsx";
+import { HeatMap } from "../components/HeatMap.tsx";
+import { LevelLegend } from "../components/LevelLegend.tsx";
+import { QueryState } from "../components/QueryState.tsx";
+import { RiskList } from "../components/RiskList.tsx";
+import { TrackGapChart } from "../components/TrackGapChart.tsx";
+import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
+import { useOverview } from "../hooks/useOverview.ts";
+import { asRollups } from "../lib/api-types.ts";
+import { paths } from "../lib/paths.ts";
+import { trpc } from "../trpc.ts";
+
+/** One team: its systems' axis profiles, its classical vs LLM/agent gap, its risks and trends. */
+export function TeamPage() {
+  const { team = "" } = useParams<{ team: string }>();
+  useDocumentTitle(`Team ${team}`);
+  const overview = useOverview();
+  const rollups = useQuery(trpc.teams.rollups.queryOptions());
+  const risks = useQuery(trpc.org.risks.queryOptions({ team, limit: 50 }));
+  const series = useQuery(trpc.org.executiveSeries.queryOptions({ team, weeks: 26 }));
+
+  return (
+    <>
+      <div className="page-head">
+        <p className="breadcrumb">
+          <Link href={paths.org}>Organisation</Link> / team
+        </p>
+        <h1>Team {team}</h1>
+      </div>
+      <QueryState query={overview} what={`the systems of team ${team}`}>
+        {(data) => {
+          const systems = data.systems
+            .filter((system) => system.team === team)
+            .sort((a, b) => a.name.localeCompare(b.name));
+          if (systems.length === 0) {
+            return (
+              <p className="error-box" role="alert">
+                No team called “{team}” has systems. Check the address, or pick a team on the{" "}
+                <Link href={paths.org}>organisation page</Link>.
+              </p>
+            );
+          }
+          return (
+            <div className="team-grid">
+              <section aria-labelledby="profiles-heading" className="panel wide">
+                <h2 id="profiles-heading">Systems and their axis profiles</h2>
+                <LevelLegend />
+                <HeatMap
+                  systems={systems}
+                  showTeam={false}
+                  caption={`${systems.length} systems of team ${team}`}
+                />
+              </section>
+              <section aria-labelledby="gap-heading" className="panel">
+                <h2 id="gap-heading">Classical vs LLM/agent</h2>
+                <QueryState query={rollups} what="the team's rollups">
+                  {(rows) => {
+                    const rollup = asRollups(rows).find((row) => row.scope === `team:${team}`);
+                    return rollup ? (
+                      <TrackGapChart rollup={rollup} />
+                    ) : (
+                      <p className="muted">
+                        No rollup for this team yet; it is computed after the next scoring pass.
+                      </p>
+                    );
+                  }}
+                </QueryState>
+              </section>
+              <section aria-labelledby="trend-heading" className="panel">
+                <h2 id="trend-heading">Trend of the gap</h2>
+                <QueryState query={series} what="the team's trend">
+                  {(result) => (
+                    <GapTrendChart points={result.points} caption="Gap per axis over the last 26 weeks" />
+                  )}
+                </QueryState>
+              </section>
+              <section aria-labelledby="team-risks-heading" className="panel wide">
+                <h2 id="team-risks-heading">Risks</h2>
+                <QueryState query={risks} what="the team's risks">
+                  {(list) => <RiskList risks={list} empty="No risks for this team." />}
+                </QueryState>
+              </section>
+            </div>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}
