@@ -25,6 +25,13 @@ export async function readDemoMarker(dataDir: string): Promise<DemoMarker | null
   }
 }
 
+/** The worker's clock while seeding: null is the real time. */
+export interface SeedClock {
+  at: number | null;
+}
+
+const dayMs = 86_400_000;
+
 export interface SeedResult {
   events: number;
   systems: number;
@@ -32,15 +39,19 @@ export interface SeedResult {
 }
 
 /**
- * Appends the demo history to the platform's log and resolves once the worker has applied every
- * event. Safe to interrupt: without the marker the next start seeds again, and the event store
- * ignores what it already holds (dedup on source and id).
+ * Appends the demo history to the platform's log a day at a time, with the worker's clock at the
+ * end of that day, and resolves once the worker has applied every event. The scores then change
+ * when the evidence says they did, so the history charts and trends show the months the demo
+ * covers rather than one jump at start-up: the same as backfilling real tools' past events.
+ * Safe to interrupt: without the marker the next start seeds again, and the event store ignores
+ * what it already holds (dedup on source and id).
  */
 export async function seedDemo(
   platform: Pick<RunningPlatform, "log" | "worker">,
   dataDir: string,
   options: DemoOptions,
   showProgress: boolean,
+  clock: SeedClock = { at: null },
 ): Promise<SeedResult> {
   const worker = platform.worker;
   if (worker === undefined) throw new Error("seeding the demo needs the worker role in this process");
@@ -69,19 +80,33 @@ export async function seedDemo(
   };
   const ticker = setInterval(refresh, 200);
   try {
-    let batch: LogRecord[] = [];
-    for (const event of organisationHistory(plan, options, progress)) {
-      batch.push({ key: event.subject, value: JSON.stringify(event) });
-      if (batch.length === appendBatch) {
-        // Waiting for each durable append paces generation to the log (and keeps memory flat).
-        await platform.log.append(batch);
-        batch = [];
+    // Time order across systems (the generator goes system by system); the first run's scale fits.
+    const events = [...organisationHistory(plan, options, progress)].sort(
+      (a, b) => Date.parse(a.time) - Date.parse(b.time),
+    );
+    let appended = 0;
+    for (let start = 0; start < events.length;) {
+      const dayEnd = Math.min(options.end, (Math.floor(Date.parse(events[start]!.time) / dayMs) + 1) * dayMs);
+      let end = start;
+      while (end < events.length && Date.parse(events[end]!.time) <= dayEnd) end += 1;
+      end = Math.max(end, start + 1); // an event past the end still goes in (scored as of the end)
+      clock.at = dayEnd;
+      for (let from = start; from < end; from += appendBatch) {
+        const records: LogRecord[] = events
+          .slice(from, Math.min(end, from + appendBatch))
+          .map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
+        await platform.log.append(records);
       }
+      appended += end - start;
+      // The day is applied before the clock moves on.
+      while (processed(worker.metrics) - appliedAtStart < appended) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      start = end;
     }
-    if (batch.length > 0) await platform.log.append(batch);
-    while (processed(worker.metrics) - appliedAtStart < progress.eventsDone) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    clock.at = null;
+    // From the history's last day to now: the evidence window moves on without new events.
+    await worker.rescoreNow();
     // The portal's team and org views read the rollups; have them current before saying "ready".
     await worker.refreshRollupsNow();
     refresh();

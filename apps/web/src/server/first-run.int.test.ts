@@ -38,6 +38,13 @@ describe("the embedded first run", () => {
       const systems = await trpcClientFor(first.platform.url).systems.list.query();
       expect(systems).toHaveLength(8);
       expect(new Set(systems.map((s) => s.kind))).toEqual(new Set(["classical", "llm", "agent"]));
+      // Scores changed when the evidence says they did: history spans the demo's three weeks.
+      const report = await trpcClientFor(first.platform.url).system.report.query({
+        systemId: systems[0]!.systemId,
+      });
+      const times = report.history.map((row) => Date.parse(row.at));
+      expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(7 * 86_400_000);
+      expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
     } finally {
       await first.platform.close();
     }

@@ -2,7 +2,7 @@
 // embedded platform is seeded with the demo organisation unless --no-demo.
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { checkDemoOptions, type DemoOptions } from "@maturity/demo";
-import { demoMarkerFile, readDemoMarker, seedDemo, type SeedResult } from "./demo-seed.ts";
+import { demoMarkerFile, readDemoMarker, seedDemo, type SeedClock, type SeedResult } from "./demo-seed.ts";
 import { startPlatform, type RunningPlatform } from "./platform.ts";
 
 export interface StartFlags {
@@ -48,7 +48,9 @@ export async function startWithFirstRun(config: FirstRunConfig, flags: StartFlag
     await resetDataDir(config.MATURITY_DATA_DIR);
   }
   await mkdir(config.MATURITY_DATA_DIR, { recursive: true });
-  const platform = await startPlatform(config);
+  // While the demo is seeded the worker's clock walks along its history (see seedDemo).
+  const seedClock: SeedClock = { at: null };
+  const platform = await startPlatform({ ...config, workerClock: () => seedClock.at ?? Date.now() });
   if (!embedded) return { platform, seeded: null, skipped: "the demo is seeded only in the embedded mode" };
   if (!flags.demo) return { platform, seeded: null, skipped: "--no-demo" };
   const marker = await readDemoMarker(config.MATURITY_DATA_DIR);
@@ -56,7 +58,7 @@ export async function startWithFirstRun(config: FirstRunConfig, flags: StartFlag
   try {
     // The history ends now, so the portal's scores are current on the first page view.
     const options = checkDemoOptions({ ...config.demo, end: Math.floor(Date.now() / 1000) * 1000 });
-    const seeded = await seedDemo(platform, config.MATURITY_DATA_DIR, options, flags.progress);
+    const seeded = await seedDemo(platform, config.MATURITY_DATA_DIR, options, flags.progress, seedClock);
     return { platform, seeded };
   } catch (error) {
     await platform.close();

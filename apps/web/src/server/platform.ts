@@ -36,7 +36,12 @@ type PlatformConfig = Pick<
   | "WORKER_GROUP_ID"
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
-> & { ingest?: WebEnv["ingest"]; auth?: WebEnv["auth"] };
+> & {
+  ingest?: WebEnv["ingest"];
+  auth?: WebEnv["auth"];
+  /** The worker's clock (the demo seeding moves it along the history it replays). */
+  workerClock?: () => number;
+};
 
 /**
  * Starts the parts this process runs (ingest, worker, web) over one database and one event log.
@@ -114,6 +119,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
         log,
         groupId: config.WORKER_GROUP_ID,
         logger: app.log.child({ component: "worker" }),
+        ...(config.workerClock !== undefined && { clock: config.workerClock }),
       })
     : undefined;
 
