@@ -122,14 +122,6 @@ export function scoreOrg(facts: OrgFacts, options: ScoreOptions): ScoreReport {
   return assembleResolved(systems, resolved);
 }
 
-/** A few ids behind the system's unmet criteria (risk evidence is kept short). */
-function unmetEvidence(s: SystemReport): string[] {
-  const ids: string[] = [];
-  for (const axis of axes)
-    for (const c of s.axes[axis].criteria) if (!c.met && c.evidence[0] !== undefined) ids.push(c.evidence[0]);
-  return ids;
-}
-
 function scoredSystem(s: SystemReport): ScoredSystem {
   const scores = {} as Record<Axis, number>;
   for (const axis of axes) scores[axis] = s.axes[axis].score;
@@ -164,14 +156,7 @@ function assembleResolved(systems: SystemReport[], options: ResolvedOptions): Sc
     teams.push(rollup);
     const gapRisk = trackGapRisk({
       rollup,
-      llmSystems: members
-        .filter((s) => s.kind !== "classical")
-        .map((s) => ({
-          systemId: s.systemId,
-          kind: s.kind,
-          riskTier: s.riskTier,
-          evidence: unmetEvidence(s),
-        })),
+      llmSystems: members.filter((s) => s.kind !== "classical"),
     });
     if (gapRisk !== null) risks.push(gapRisk);
   }

@@ -7,7 +7,7 @@ import type { PopulationViews } from "../views/populations.ts";
 import { rowAt, viewSize } from "../views/view.ts";
 import { EvidenceCollector, noEvidence, type Evidence } from "./evidence.ts";
 import { ruleMetric } from "./metric-rule.ts";
-import { rowTest } from "./where.ts";
+import { rowMatcher } from "./where.ts";
 
 export interface DegreeResult {
   degree: number;
@@ -43,18 +43,18 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
     case "share": {
       const view = views.get(rule.of, scope);
       const { id, weight } = view.cols;
-      const inScope = rowTest(rule.where, view.cols);
-      const holds = rowTest(rule.that, view.cols);
+      const inScope = rowMatcher(rule.where, view.cols);
+      const holds = rowMatcher(rule.that, view.cols);
       const evidence = new EvidenceCollector();
       let total = 0;
       let supporting = 0;
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
-        if (!inScope(row)) continue;
+        if (!inScope.test(row)) continue;
         evidence.add(id[row] as string);
         const w = weight === undefined ? 1 : (weight[row] as number);
         total += w;
-        if (holds(row)) supporting += w;
+        if (holds.test(row)) supporting += w;
       }
       return total === 0
         ? noData()
@@ -63,11 +63,11 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
     case "present": {
       const view = views.get(rule.of, scope);
       if (viewSize(view) === 0) return noData();
-      const holds = rowTest(rule.that, view.cols);
+      const holds = rowMatcher(rule.that, view.cols);
       const supporting = new EvidenceCollector();
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
-        if (holds(row)) supporting.add(view.cols.id[row] as string);
+        if (holds.test(row)) supporting.add(view.cols.id[row] as string);
       }
       if (supporting.count > 0) return { degree: 1, hasData: true, evidence: supporting.result() };
       return { degree: 0, hasData: true, evidence: new EvidenceCollector().addView(view).result() };
@@ -76,14 +76,14 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       return cadence(rule, input, scope);
     case "covers": {
       const view = views.get(rule.of, scope);
-      const inScope = rowTest(rule.where, view.cols);
+      const inScope = rowMatcher(rule.where, view.cols);
       const values = view.cols[rule.field] ?? [];
       const evidence = new EvidenceCollector();
       const found = new Set<unknown>();
       let considered = 0;
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
-        if (!inScope(row)) continue;
+        if (!inScope.test(row)) continue;
         considered += 1;
         const value = values[row];
         if (typeof value === "string" && rule.values.includes(value)) {
@@ -131,11 +131,11 @@ function cadence(
   const perWeek = new Array<number>(weeks).fill(0);
   const view = views.get(rule.of, scope);
   const { id, t, weight } = view.cols;
-  const inScope = rowTest(rule.where, view.cols);
+  const inScope = rowMatcher(rule.where, view.cols);
   const evidence = new EvidenceCollector();
   for (let k = viewSize(view) - 1; k >= 0; k--) {
     const row = rowAt(view, k);
-    if (!inScope(row)) continue;
+    if (!inScope.test(row)) continue;
     evidence.add(id[row] as string);
     const week = Math.floor((asOf - (t[row] as number)) / weekMs);
     if (week >= 0 && week < weeks)

@@ -1,4 +1,4 @@
-import { dayMs } from "../time.ts";
+import { bucketRange } from "../facts/bucket-range.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
 
@@ -6,11 +6,6 @@ export interface CostByFeature {
   costUsdByFeature: Record<string, number>;
   /** Share of spend with no feature; null when no spend was reported. */
   unattributedCostShare: number | null;
-}
-
-/** Telemetry buckets are whole UTC days: a day counts when all of it lies in (from, to]. */
-export function bucketInRange(day: number, from: number, to: number): boolean {
-  return day > from && day + dayMs - 1 <= to;
 }
 
 type CostBucket = { day: number; feature: string | null; costMicros: number; lastId: string };
@@ -22,8 +17,10 @@ interface CostTally {
 }
 
 function addCosts(tally: CostTally, buckets: readonly CostBucket[], from: number, to: number): void {
-  for (const b of buckets) {
-    if (b.costMicros === 0 || !bucketInRange(b.day, from, to)) continue;
+  const [start, end] = bucketRange(buckets, from, to);
+  for (let i = start; i < end; i++) {
+    const b = buckets[i] as CostBucket;
+    if (b.costMicros === 0) continue;
     tally.micros.set(b.feature, (tally.micros.get(b.feature) ?? 0) + b.costMicros);
     tally.total += b.costMicros;
     tally.evidence.push(b.lastId);

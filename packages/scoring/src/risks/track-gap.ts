@@ -1,5 +1,5 @@
 // Team-level risk: the LLM/agent track trailing the classical track of the same team.
-import { axes, type Axis, type Risk, type TeamRollup } from "@maturity/model";
+import { axes, type Axis, type Risk, type SystemReport, type TeamRollup } from "@maturity/model";
 import { exposure, rankOf } from "./exposure.ts";
 import { upgradeForLevel } from "./next-upgrade.ts";
 
@@ -9,12 +9,24 @@ export const trackGapThreshold = 0.5;
 export interface TrackGapInput {
   rollup: TeamRollup;
   /** The team's llm and agent systems (not retired), for exposure and evidence. */
-  llmSystems: {
-    systemId: string;
-    kind: "llm" | "agent" | "classical";
-    riskTier: "minimal" | "limited" | "high";
-    evidence: string[];
-  }[];
+  llmSystems: readonly Pick<SystemReport, "kind" | "riskTier" | "axes">[];
+}
+
+const evidenceCap = 20;
+
+/**
+ * The newest evidence id of each unmet criterion, system by system, axis by axis, up to `cap`:
+ * collected only for a risk actually raised, and no further than the cap.
+ */
+export function unmetEvidence(systems: TrackGapInput["llmSystems"], cap: number): string[] {
+  const ids: string[] = [];
+  for (const s of systems)
+    for (const axis of axes)
+      for (const c of s.axes[axis].criteria) {
+        if (ids.length === cap) return ids;
+        if (!c.met && c.evidence[0] !== undefined) ids.push(c.evidence[0]);
+      }
+  return ids;
 }
 
 export function trackGapRisk({ rollup, llmSystems }: TrackGapInput): Risk | null {
@@ -36,6 +48,6 @@ export function trackGapRisk({ rollup, llmSystems }: TrackGapInput): Risk | null
     axes: lagging.map((g) => g.axis),
     summary: `In team ${rollup.team}, LLM/agent systems trail the classical ones by ${lagging.map((g) => `${g.gap.toFixed(2)} on ${g.axis}`).join(", ")} (team medians). The newer track is where exposure is highest.`,
     nextUpgrade: `Bring LLM operations up to the classical track, starting with ${worst.axis}. ${upgradeForLevel(llmLevel)}`,
-    evidence: llmSystems.flatMap((s) => s.evidence).slice(0, 20),
+    evidence: unmetEvidence(llmSystems, evidenceCap),
   };
 }

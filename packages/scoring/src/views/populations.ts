@@ -3,10 +3,10 @@
 // range, or an index list for "latest per key"); joined and weighted views get small columns of
 // their own. Every view is built at most once per scoring.
 import type { EvidenceKind, Population } from "@maturity/model/rubric";
+import { bucketRange } from "../facts/bucket-range.ts";
 import { rowsBetween } from "../facts/columns.ts";
 import { upTo } from "../facts/sorted.ts";
-import type { Columns, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
-import { bucketInRange } from "../metrics/cost-by-feature.ts";
+import type { AgentRunBucket, Columns, LlmCallBucket, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
 import type { SystemIdentity } from "./catalog.ts";
 import {
@@ -297,8 +297,10 @@ export class PopulationViews {
       hasCost: [] as boolean[],
       hasFeature: [] as boolean[],
     };
-    for (const b of this.ctx.facts.llmCalls) {
-      if (!bucketInRange(b.day, from, this.ctx.asOf)) continue;
+    const buckets = this.ctx.facts.llmCalls;
+    const [start, end] = bucketRange(buckets, from, this.ctx.asOf);
+    for (let i = start; i < end; i++) {
+      const b = buckets[i] as LlmCallBucket;
       const hasFeature = b.feature !== null;
       if (b.costedCalls > 0) {
         cols.id.push(b.lastId);
@@ -326,8 +328,10 @@ export class PopulationViews {
       weight: [] as number[],
       terminationRecorded: [] as boolean[],
     };
-    for (const b of this.ctx.facts.agentRuns) {
-      if (!bucketInRange(b.day, from, this.ctx.asOf)) continue;
+    const buckets = this.ctx.facts.agentRuns;
+    const [start, end] = bucketRange(buckets, from, this.ctx.asOf);
+    for (let i = start; i < end; i++) {
+      const b = buckets[i] as AgentRunBucket;
       if (b.terminationRecorded > 0) {
         cols.id.push(b.lastId);
         cols.t.push(b.lastT);
