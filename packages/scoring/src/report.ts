@@ -12,6 +12,7 @@ import {
 } from "@maturity/model";
 import { scoreAxis } from "./axis-score.ts";
 import { evaluateCriterion } from "./criteria/evaluate.ts";
+import { EvidenceCollector } from "./criteria/evidence.ts";
 import { criteriaByAxis } from "./criteria/plan.ts";
 import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
@@ -55,7 +56,7 @@ function scoreResolved(
   });
 
   const criteria = criteriaByAxis(rubric, identity.kind);
-  const input = { views, since, windowDays };
+  const input = { views, since, windowDays, evidence: new EvidenceCollector() };
   const systemAxes = {} as SystemAxes;
   const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
   for (const axis of axes) {

@@ -5,7 +5,7 @@ import type { DegreeRule, EvidenceKind, LeafRule } from "@maturity/model/rubric"
 import { dayMs, weekMs } from "../time.ts";
 import type { PopulationViews } from "../views/populations.ts";
 import { rowAt, viewSize } from "../views/view.ts";
-import { EvidenceCollector, noEvidence, type Evidence } from "./evidence.ts";
+import { noEvidence, type Evidence, type EvidenceCollector } from "./evidence.ts";
 import { ruleMetric } from "./metric-rule.ts";
 import { rowMatcher } from "./where.ts";
 
@@ -26,13 +26,15 @@ export interface DegreeInput {
   /** Start of the system's life, for cadence rules on young systems. */
   since: number;
   windowDays: number;
+  /** Reused by every rule in turn: results are copied out of it (`result`) before the next. */
+  evidence: EvidenceCollector;
 }
 
 export function evaluateDegree(rule: DegreeRule, input: DegreeInput, scope: EvidenceKind): DegreeResult {
   if (rule.rule !== "all") return evaluateLeaf(rule, input, scope);
   const parts = rule.rules.map((part) => evaluateLeaf(part, input, scope));
   if (parts.every((p) => !p.hasData)) return noData();
-  const evidence = new EvidenceCollector();
+  const evidence = input.evidence.reset();
   for (const p of parts) evidence.addIds([...p.evidence.ids].reverse());
   return { degree: Math.min(...parts.map((p) => p.degree)), hasData: true, evidence: evidence.result() };
 }
@@ -45,7 +47,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       const { id, weight } = view.cols;
       const inScope = rowMatcher(rule.where, view.cols);
       const holds = rowMatcher(rule.that, view.cols);
-      const evidence = new EvidenceCollector();
+      const evidence = input.evidence.reset();
       let total = 0;
       let supporting = 0;
       for (let k = viewSize(view) - 1; k >= 0; k--) {
@@ -64,13 +66,13 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       const view = views.get(rule.of, scope);
       if (viewSize(view) === 0) return noData();
       const holds = rowMatcher(rule.that, view.cols);
-      const supporting = new EvidenceCollector();
+      const supporting = input.evidence.reset();
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
         if (holds.test(row)) supporting.add(view.cols.id[row] as string);
       }
       if (supporting.count > 0) return { degree: 1, hasData: true, evidence: supporting.result() };
-      return { degree: 0, hasData: true, evidence: new EvidenceCollector().addView(view).result() };
+      return { degree: 0, hasData: true, evidence: input.evidence.reset().addView(view).result() };
     }
     case "cadence":
       return cadence(rule, input, scope);
@@ -78,7 +80,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       const view = views.get(rule.of, scope);
       const inScope = rowMatcher(rule.where, view.cols);
       const values = view.cols[rule.field] ?? [];
-      const evidence = new EvidenceCollector();
+      const evidence = input.evidence.reset();
       const found = new Set<unknown>();
       let considered = 0;
       for (let k = viewSize(view) - 1; k >= 0; k--) {
@@ -102,7 +104,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       return {
         degree: metricDegree(value, rule.op, rule.value),
         hasData: true,
-        evidence: new EvidenceCollector().addIds(evidence).result(),
+        evidence: input.evidence.reset().addIds(evidence).result(),
       };
     }
   }
@@ -132,7 +134,7 @@ function cadence(
   const view = views.get(rule.of, scope);
   const { id, t, weight } = view.cols;
   const inScope = rowMatcher(rule.where, view.cols);
-  const evidence = new EvidenceCollector();
+  const evidence = input.evidence.reset();
   for (let k = viewSize(view) - 1; k >= 0; k--) {
     const row = rowAt(view, k);
     if (!inScope.test(row)) continue;

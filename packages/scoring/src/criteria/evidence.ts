@@ -21,6 +21,14 @@ export class EvidenceCollector {
   count = 0;
   private previous: string | undefined;
 
+  /** Empties the collector for the next rule (one collector serves a whole system's scoring). */
+  reset(): this {
+    this.keptCount = 0;
+    this.count = 0;
+    this.previous = undefined;
+    return this;
+  }
+
   add(id: string): void {
     if (id === this.previous) return;
     this.previous = id;

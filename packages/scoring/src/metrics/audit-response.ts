@@ -2,7 +2,7 @@ import { rowsBetween } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
 import { hourMs } from "../time.ts";
-import { median } from "./stats.ts";
+import { medianOfSorted, sortAscending } from "./stats.ts";
 
 /** Median hours from an audit requested in (from, to] to its delivery at or before `to`. */
 export function auditResponseHours(facts: SystemFacts, from: number, to: number): MetricValue<number | null> {
@@ -22,5 +22,5 @@ export function auditResponseHours(facts: SystemFacts, from: number, to: number)
     hours.push(((delivered.t[d] as number) - (requested.t[i] as number)) / hourMs);
     evidence.push(requested.id[i] as string, delivered.id[d] as string);
   }
-  return { value: median(hours), evidence };
+  return { value: medianOfSorted(sortAscending(hours)), evidence };
 }

@@ -2,7 +2,7 @@ import { rowsBetween } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
 import { hourMs } from "../time.ts";
-import { median } from "./stats.ts";
+import { medianOfSorted, sortAscending } from "./stats.ts";
 
 /**
  * Median hours from incident opened (in (from, to]) to its first resolution at or before `to`.
@@ -29,5 +29,5 @@ export function timeToRecoveryHours(
     hours.push(((resolved.t[r] as number) - (opened.t[i] as number)) / hourMs);
     evidence.push(opened.id[i] as string, resolved.id[r] as string);
   }
-  return { value: median(hours), evidence };
+  return { value: medianOfSorted(sortAscending(hours)), evidence };
 }
