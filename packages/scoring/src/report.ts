@@ -76,6 +76,7 @@ function scoreResolved(
     facts,
     asOf,
     metricsWindowDays,
+    views.metricJoins,
   );
   const risks = identity.retired
     ? []

@@ -99,7 +99,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
     case "metric": {
       const { asOf, windowStart, facts } = views.ctx;
       const from = scope === "activity" ? windowStart : -Infinity;
-      const { value, evidence } = ruleMetric(rule.metric, facts, from, asOf);
+      const { value, evidence } = ruleMetric(rule.metric, facts, from, asOf, views.metricJoins);
       if (value === null) return noData();
       return {
         degree: metricDegree(value, rule.op, rule.value),

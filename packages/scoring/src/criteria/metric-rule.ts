@@ -6,6 +6,7 @@ import { changeFailureRate } from "../metrics/change-failure-rate.ts";
 import { costByFeature } from "../metrics/cost-by-feature.ts";
 import type { MetricValue } from "../metrics/deployments-per-week.ts";
 import { deploymentsPerWeek } from "../metrics/deployments-per-week.ts";
+import type { MetricJoins } from "../metrics/joins.ts";
 import { leadTimeHours } from "../metrics/lead-time.ts";
 import { timeToRecoveryHours } from "../metrics/time-to-recovery.ts";
 
@@ -14,18 +15,19 @@ export function ruleMetric(
   facts: SystemFacts,
   from: number,
   to: number,
+  joins?: MetricJoins,
 ): MetricValue<number | null> {
   switch (metric) {
     case "deploymentsPerWeek":
       return deploymentsPerWeek(facts, from, to);
     case "changeFailureRate":
-      return changeFailureRate(facts, from, to);
+      return changeFailureRate(facts, from, to, undefined, joins);
     case "leadTimeP50Hours": {
       const { value, evidence } = leadTimeHours(facts, from, to);
       return { value: value.p50, evidence };
     }
     case "recoveryP50Hours":
-      return timeToRecoveryHours(facts, from, to);
+      return timeToRecoveryHours(facts, from, to, joins);
     case "attributedCostShare": {
       const { value, evidence } = costByFeature(facts, from, to);
       return {
@@ -34,6 +36,6 @@ export function ruleMetric(
       };
     }
     case "auditResponseP50Hours":
-      return auditResponseHours(facts, from, to);
+      return auditResponseHours(facts, from, to, joins);
   }
 }

@@ -7,6 +7,7 @@ import { bucketRange } from "../facts/bucket-range.ts";
 import { rowsBetween } from "../facts/columns.ts";
 import { upTo } from "../facts/sorted.ts";
 import type { AgentRunBucket, Columns, LlmCallBucket, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
+import { MetricJoins } from "../metrics/joins.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
 import type { SystemIdentity } from "./catalog.ts";
 import { ReleaseGates } from "./release-gates.ts";
@@ -103,8 +104,15 @@ export class PopulationViews {
     activity: new Map(),
   };
   private joins: DeployJoins | undefined;
+  private metricLookups: MetricJoins | undefined;
 
   constructor(readonly ctx: ViewContext) {}
+
+  /** Lookups shared by the metrics of every window ending at asOf (criteria and report). */
+  get metricJoins(): MetricJoins {
+    this.metricLookups ??= new MetricJoins(this.ctx.facts, this.ctx.asOf);
+    return this.metricLookups;
+  }
 
   get(population: Population, scope: EvidenceKind): View {
     const cache = this.cache[scope];
