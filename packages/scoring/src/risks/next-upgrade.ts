@@ -2,6 +2,7 @@
 import type { Axis, AxisScore } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
 import { criterionById } from "../rubric-index.ts";
+import { flatText } from "./flat-text.ts";
 
 const upgradeByLevel: Record<number, string> = {
   1: "Experiment tracking (level 1→2): put the whole team on one experiment-tracking tool and stop accepting notebooks as deploy artefacts.",
@@ -20,7 +21,8 @@ export function nextUpgrade(axis: Axis, score: AxisScore, rubric: Rubric): strin
   const next = score.criteria.find((c) => c.level === score.level + 1 && !c.met);
   const title = next && criterionById(rubric, next.id)?.title;
   const step = title ? ` First step on ${axis}: ${lowerFirst(title)} (${next.id}).` : "";
-  return `${upgradeForLevel(score.level)}${step}`;
+  // Only the step is flattened: the tier text is a shared constant, better kept as it is.
+  return `${upgradeForLevel(score.level)}${flatText(step)}`;
 }
 
 function lowerFirst(text: string): string {
