@@ -22,6 +22,7 @@ import { compareRisks } from "./risks/order.ts";
 import { systemRisks } from "./risks/system-risks.ts";
 import { trackGapRisk } from "./risks/track-gap.ts";
 import { rollupTracks, type ScoredSystem } from "./rollups.ts";
+import { sortInPlace } from "./small-sort.ts";
 import { dayMs } from "./time.ts";
 import { firstSeen, resolveIdentity } from "./views/catalog.ts";
 import { PopulationViews } from "./views/populations.ts";
@@ -89,7 +90,8 @@ function scoreResolved(
         windowDays,
         changeFailureEvidence,
         recoveryEvidence,
-      }).sort(compareRisks);
+      });
+  sortInPlace(risks, compareRisks);
   return {
     systemId: identity.systemId,
     name: identity.name,

@@ -1,8 +1,10 @@
+import { sortInPlace } from "../small-sort.ts";
+
 const ascending = (a: number, b: number) => a - b;
 
 /** Sorts `values` ascending in place (for arrays the caller owns) and returns it. */
 export function sortAscending(values: number[]): number[] {
-  return values.sort(ascending);
+  return sortInPlace(values, ascending);
 }
 
 /** The median of values already in ascending order. */

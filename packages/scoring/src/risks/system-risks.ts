@@ -41,12 +41,16 @@ function mismatchWeight(leader: Axis, lagger: Axis): number {
 const label = (axis: Axis) => axis.charAt(0).toUpperCase() + axis.slice(1);
 const fmt = (n: number) => n.toFixed(2);
 
-/** The newest evidence id of each met (or unmet) criterion of the axis. */
-function axisEvidence(input: SystemRiskInput, axis: Axis, which: "met" | "unmet"): string[] {
-  const ids: string[] = [];
+/** Adds the newest evidence id of each met (or unmet) criterion of the axis, up to the cap. */
+function addAxisEvidence(
+  ids: string[],
+  input: SystemRiskInput,
+  axis: Axis,
+  which: "met" | "unmet",
+): string[] {
   for (const c of input.axes[axis].criteria) {
     const id = c.evidence[0];
-    if (c.met === (which === "met") && id !== undefined) ids.push(id);
+    if (ids.length < evidenceCap && c.met === (which === "met") && id !== undefined) ids.push(id);
   }
   return ids;
 }
@@ -77,10 +81,13 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
         `${label(best.leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(best.gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
       ),
       nextUpgrade: nextUpgrade(lagger, lag, input.rubric),
-      evidence: [...axisEvidence(input, lagger, "unmet"), ...axisEvidence(input, best.leader, "met")].slice(
-        0,
-        evidenceCap,
-      ),
+      // Copied to its exact length: the report keeps it (a pushed-to array keeps spare room).
+      evidence: addAxisEvidence(
+        addAxisEvidence([], input, lagger, "unmet"),
+        input,
+        best.leader,
+        "met",
+      ).slice(),
     });
   }
 

@@ -2,10 +2,11 @@
 // from a system's facts, as of a time and over a scope. Fact columns are used as they are (a row
 // range, or an index list for "latest per key"); joined and weighted views get small columns of
 // their own. Every view is built at most once per scoring.
-import type { EvidenceKind, Population } from "@maturity/model/rubric";
+import { populationNames, type EvidenceKind, type Population } from "@maturity/model/rubric";
 import { bucketRange } from "../facts/bucket-range.ts";
 import { rowsBetween } from "../facts/columns.ts";
 import { upTo } from "../facts/sorted.ts";
+import { sortInPlace } from "../small-sort.ts";
 import type { AgentRunBucket, Columns, LlmCallBucket, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
 import { MetricJoins } from "../metrics/joins.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
@@ -55,7 +56,7 @@ function latestPerKey(view: View, key: RowKey): View {
   }
   const t = view.cols.t;
   // Stable sort by time: equal times keep the order in which their keys first appeared.
-  const index = [...latest.values()].sort((a, b) => (t[a] as number) - (t[b] as number));
+  const index = sortInPlace([...latest.values()], (a, b) => (t[a] as number) - (t[b] as number));
   return indexView(view.cols, index);
 }
 
@@ -97,11 +98,14 @@ interface DeployJoins {
 // A telemetry bucket splits into the events with a property and those without.
 const withAndWithout = [true, false] as const;
 
+// Each population's slot in the per-scope view caches (fixed: the populations are the model's).
+const populationSlot = new Map<Population, number>(populationNames.map((name, slot) => [name, slot]));
+
 export class PopulationViews {
-  // One cache per scope, keyed by population: no key strings built on the hot path.
-  private readonly cache: Record<EvidenceKind, Map<Population, View>> = {
-    state: new Map(),
-    activity: new Map(),
+  // One cache per scope, a slot per population: no maps grown or key strings built per system.
+  private readonly cache: Record<EvidenceKind, (View | undefined)[]> = {
+    state: new Array<View | undefined>(populationNames.length),
+    activity: new Array<View | undefined>(populationNames.length),
   };
   private joins: DeployJoins | undefined;
   private metricLookups: MetricJoins | undefined;
@@ -116,10 +120,11 @@ export class PopulationViews {
 
   get(population: Population, scope: EvidenceKind): View {
     const cache = this.cache[scope];
-    let view = cache.get(population);
+    const slot = populationSlot.get(population) as number;
+    let view = cache[slot];
     if (view === undefined) {
       view = this.build(population, scope);
-      cache.set(population, view);
+      cache[slot] = view;
     }
     return view;
   }
