@@ -142,20 +142,26 @@ export function assembleReport(systems: SystemReport[], options: ScoreOptions): 
 
 function assembleResolved(systems: SystemReport[], options: ResolvedOptions): ScoreReport {
   const active = systems.filter((s) => !s.retired);
-  const byTeam = new Map<string, SystemReport[]>();
-  for (const s of active) {
-    const list = byTeam.get(s.team);
-    if (list === undefined) byTeam.set(s.team, [s]);
-    else list.push(s);
+  // Axis scores are read out once per system and shared by its team's rollup and the org's.
+  const scored = active.map(scoredSystem);
+  const byTeam = new Map<string, { members: SystemReport[]; scored: ScoredSystem[] }>();
+  for (let i = 0; i < active.length; i++) {
+    const s = active[i] as SystemReport;
+    const team = byTeam.get(s.team);
+    if (team === undefined) byTeam.set(s.team, { members: [s], scored: [scored[i] as ScoredSystem] });
+    else {
+      team.members.push(s);
+      team.scored.push(scored[i] as ScoredSystem);
+    }
   }
   const teams: TeamRollup[] = [];
   const risks: Risk[] = active.flatMap((s) => s.risks);
   for (const team of [...byTeam.keys()].sort()) {
-    const members = byTeam.get(team) ?? [];
+    const { members, scored: teamScored } = byTeam.get(team) ?? { members: [], scored: [] };
     const rollup: TeamRollup = {
       team,
       systemCount: members.length,
-      ...rollupTracks(members.map(scoredSystem)),
+      ...rollupTracks(teamScored),
     };
     teams.push(rollup);
     const gapRisk = trackGapRisk({
@@ -169,6 +175,6 @@ function assembleResolved(systems: SystemReport[], options: ResolvedOptions): Sc
     rubricVersion: options.rubric.version,
     systems,
     teams,
-    org: { ...rollupTracks(active.map(scoredSystem)), risks: risks.sort(compareRisks) },
+    org: { ...rollupTracks(scored), risks: risks.sort(compareRisks) },
   };
 }

@@ -8,7 +8,7 @@ export function sortAscending(values: number[]): number[] {
 }
 
 /** The median of values already in ascending order. */
-export function medianOfSorted(sorted: readonly number[]): number | null {
+export function medianOfSorted(sorted: ArrayLike<number>): number | null {
   if (sorted.length === 0) return null;
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1
