@@ -3,7 +3,7 @@ import type { RuleMetric } from "@maturity/model/rubric";
 import type { SystemFacts } from "../facts/types.ts";
 import { auditResponseHours } from "../metrics/audit-response.ts";
 import { changeFailureRate } from "../metrics/change-failure-rate.ts";
-import { costByFeature } from "../metrics/cost-by-feature.ts";
+import { unattributedCostShare } from "../metrics/cost-by-feature.ts";
 import type { MetricValue } from "../metrics/deployments-per-week.ts";
 import { deploymentsPerWeek } from "../metrics/deployments-per-week.ts";
 import type { MetricJoins } from "../metrics/joins.ts";
@@ -29,11 +29,8 @@ export function ruleMetric(
     case "recoveryP50Hours":
       return timeToRecoveryHours(facts, from, to, joins);
     case "attributedCostShare": {
-      const { value, evidence } = costByFeature(facts, from, to);
-      return {
-        value: value.unattributedCostShare === null ? null : 1 - value.unattributedCostShare,
-        evidence,
-      };
+      const { value, evidence } = unattributedCostShare(facts, from, to);
+      return { value: value === null ? null : 1 - value, evidence };
     }
     case "auditResponseP50Hours":
       return auditResponseHours(facts, from, to, joins);
