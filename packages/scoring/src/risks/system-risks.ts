@@ -38,7 +38,11 @@ function mismatchWeight(leader: Axis, lagger: Axis): number {
   return leader === "deployment" && (lagger === "evaluation" || lagger === "observability") ? 1.5 : 1;
 }
 
-const label = (axis: Axis) => axis.charAt(0).toUpperCase() + axis.slice(1);
+// Capitalised axis names, made once rather than for every risk text.
+const labels = Object.fromEntries(
+  axes.map((axis) => [axis, axis.charAt(0).toUpperCase() + axis.slice(1)]),
+) as Record<Axis, string>;
+const label = (axis: Axis) => labels[axis];
 const fmt = (n: number) => n.toFixed(2);
 
 /** Adds the newest evidence id of each met (or unmet) criterion of the axis, up to the cap. */
