@@ -12,6 +12,7 @@ import {
 } from "@maturity/model";
 import { scoreAxis } from "./axis-score.ts";
 import { evaluateCriterion } from "./criteria/evaluate.ts";
+import { EvidenceCollector } from "./criteria/evidence.ts";
 import { criteriaByAxis } from "./criteria/plan.ts";
 import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
@@ -21,6 +22,7 @@ import { compareRisks } from "./risks/order.ts";
 import { systemRisks } from "./risks/system-risks.ts";
 import { trackGapRisk } from "./risks/track-gap.ts";
 import { rollupTracks, type ScoredSystem } from "./rollups.ts";
+import { sortInPlace } from "./small-sort.ts";
 import { dayMs } from "./time.ts";
 import { firstSeen, resolveIdentity } from "./views/catalog.ts";
 import { PopulationViews } from "./views/populations.ts";
@@ -55,7 +57,7 @@ function scoreResolved(
   });
 
   const criteria = criteriaByAxis(rubric, identity.kind);
-  const input = { views, since, windowDays };
+  const input = { views, since, windowDays, evidence: new EvidenceCollector() };
   const systemAxes = {} as SystemAxes;
   const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
   for (const axis of axes) {
@@ -75,6 +77,7 @@ function scoreResolved(
     facts,
     asOf,
     metricsWindowDays,
+    views.metricJoins,
   );
   const risks = identity.retired
     ? []
@@ -87,7 +90,8 @@ function scoreResolved(
         windowDays,
         changeFailureEvidence,
         recoveryEvidence,
-      }).sort(compareRisks);
+      });
+  sortInPlace(risks, compareRisks);
   return {
     systemId: identity.systemId,
     name: identity.name,
@@ -122,14 +126,6 @@ export function scoreOrg(facts: OrgFacts, options: ScoreOptions): ScoreReport {
   return assembleResolved(systems, resolved);
 }
 
-/** A few ids behind the system's unmet criteria (risk evidence is kept short). */
-function unmetEvidence(s: SystemReport): string[] {
-  const ids: string[] = [];
-  for (const axis of axes)
-    for (const c of s.axes[axis].criteria) if (!c.met && c.evidence[0] !== undefined) ids.push(c.evidence[0]);
-  return ids;
-}
-
 function scoredSystem(s: SystemReport): ScoredSystem {
   const scores = {} as Record<Axis, number>;
   for (const axis of axes) scores[axis] = s.axes[axis].score;
@@ -146,32 +142,31 @@ export function assembleReport(systems: SystemReport[], options: ScoreOptions): 
 
 function assembleResolved(systems: SystemReport[], options: ResolvedOptions): ScoreReport {
   const active = systems.filter((s) => !s.retired);
-  const byTeam = new Map<string, SystemReport[]>();
-  for (const s of active) {
-    const list = byTeam.get(s.team);
-    if (list === undefined) byTeam.set(s.team, [s]);
-    else list.push(s);
+  // Axis scores are read out once per system and shared by its team's rollup and the org's.
+  const scored = active.map(scoredSystem);
+  const byTeam = new Map<string, { members: SystemReport[]; scored: ScoredSystem[] }>();
+  for (let i = 0; i < active.length; i++) {
+    const s = active[i] as SystemReport;
+    const team = byTeam.get(s.team);
+    if (team === undefined) byTeam.set(s.team, { members: [s], scored: [scored[i] as ScoredSystem] });
+    else {
+      team.members.push(s);
+      team.scored.push(scored[i] as ScoredSystem);
+    }
   }
   const teams: TeamRollup[] = [];
   const risks: Risk[] = active.flatMap((s) => s.risks);
   for (const team of [...byTeam.keys()].sort()) {
-    const members = byTeam.get(team) ?? [];
+    const { members, scored: teamScored } = byTeam.get(team) ?? { members: [], scored: [] };
     const rollup: TeamRollup = {
       team,
       systemCount: members.length,
-      ...rollupTracks(members.map(scoredSystem)),
+      ...rollupTracks(teamScored),
     };
     teams.push(rollup);
     const gapRisk = trackGapRisk({
       rollup,
-      llmSystems: members
-        .filter((s) => s.kind !== "classical")
-        .map((s) => ({
-          systemId: s.systemId,
-          kind: s.kind,
-          riskTier: s.riskTier,
-          evidence: unmetEvidence(s),
-        })),
+      llmSystems: members.filter((s) => s.kind !== "classical"),
     });
     if (gapRisk !== null) risks.push(gapRisk);
   }
@@ -180,6 +175,6 @@ function assembleResolved(systems: SystemReport[], options: ResolvedOptions): Sc
     rubricVersion: options.rubric.version,
     systems,
     teams,
-    org: { ...rollupTracks(active.map(scoredSystem)), risks: risks.sort(compareRisks) },
+    org: { ...rollupTracks(scored), risks: risks.sort(compareRisks) },
   };
 }

@@ -5,9 +5,9 @@ import type { DegreeRule, EvidenceKind, LeafRule } from "@maturity/model/rubric"
 import { dayMs, weekMs } from "../time.ts";
 import type { PopulationViews } from "../views/populations.ts";
 import { rowAt, viewSize } from "../views/view.ts";
-import { EvidenceCollector, noEvidence, type Evidence } from "./evidence.ts";
+import { noEvidence, type Evidence, type EvidenceCollector } from "./evidence.ts";
 import { ruleMetric } from "./metric-rule.ts";
-import { rowTest } from "./where.ts";
+import { rowMatcher } from "./where.ts";
 
 export interface DegreeResult {
   degree: number;
@@ -26,13 +26,15 @@ export interface DegreeInput {
   /** Start of the system's life, for cadence rules on young systems. */
   since: number;
   windowDays: number;
+  /** Reused by every rule in turn: results are copied out of it (`result`) before the next. */
+  evidence: EvidenceCollector;
 }
 
 export function evaluateDegree(rule: DegreeRule, input: DegreeInput, scope: EvidenceKind): DegreeResult {
   if (rule.rule !== "all") return evaluateLeaf(rule, input, scope);
   const parts = rule.rules.map((part) => evaluateLeaf(part, input, scope));
   if (parts.every((p) => !p.hasData)) return noData();
-  const evidence = new EvidenceCollector();
+  const evidence = input.evidence.reset();
   for (const p of parts) evidence.addIds([...p.evidence.ids].reverse());
   return { degree: Math.min(...parts.map((p) => p.degree)), hasData: true, evidence: evidence.result() };
 }
@@ -43,18 +45,18 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
     case "share": {
       const view = views.get(rule.of, scope);
       const { id, weight } = view.cols;
-      const inScope = rowTest(rule.where, view.cols);
-      const holds = rowTest(rule.that, view.cols);
-      const evidence = new EvidenceCollector();
+      const inScope = rowMatcher(rule.where, view.cols);
+      const holds = rowMatcher(rule.that, view.cols);
+      const evidence = input.evidence.reset();
       let total = 0;
       let supporting = 0;
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
-        if (!inScope(row)) continue;
+        if (!inScope.test(row)) continue;
         evidence.add(id[row] as string);
         const w = weight === undefined ? 1 : (weight[row] as number);
         total += w;
-        if (holds(row)) supporting += w;
+        if (holds.test(row)) supporting += w;
       }
       return total === 0
         ? noData()
@@ -63,27 +65,27 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
     case "present": {
       const view = views.get(rule.of, scope);
       if (viewSize(view) === 0) return noData();
-      const holds = rowTest(rule.that, view.cols);
-      const supporting = new EvidenceCollector();
+      const holds = rowMatcher(rule.that, view.cols);
+      const supporting = input.evidence.reset();
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
-        if (holds(row)) supporting.add(view.cols.id[row] as string);
+        if (holds.test(row)) supporting.add(view.cols.id[row] as string);
       }
       if (supporting.count > 0) return { degree: 1, hasData: true, evidence: supporting.result() };
-      return { degree: 0, hasData: true, evidence: new EvidenceCollector().addView(view).result() };
+      return { degree: 0, hasData: true, evidence: input.evidence.reset().addView(view).result() };
     }
     case "cadence":
       return cadence(rule, input, scope);
     case "covers": {
       const view = views.get(rule.of, scope);
-      const inScope = rowTest(rule.where, view.cols);
+      const inScope = rowMatcher(rule.where, view.cols);
       const values = view.cols[rule.field] ?? [];
-      const evidence = new EvidenceCollector();
+      const evidence = input.evidence.reset();
       const found = new Set<unknown>();
       let considered = 0;
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
-        if (!inScope(row)) continue;
+        if (!inScope.test(row)) continue;
         considered += 1;
         const value = values[row];
         if (typeof value === "string" && rule.values.includes(value)) {
@@ -97,12 +99,12 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
     case "metric": {
       const { asOf, windowStart, facts } = views.ctx;
       const from = scope === "activity" ? windowStart : -Infinity;
-      const { value, evidence } = ruleMetric(rule.metric, facts, from, asOf);
+      const { value, evidence } = ruleMetric(rule.metric, facts, from, asOf, views.metricJoins);
       if (value === null) return noData();
       return {
         degree: metricDegree(value, rule.op, rule.value),
         hasData: true,
-        evidence: new EvidenceCollector().addIds(evidence).result(),
+        evidence: input.evidence.reset().addIds(evidence).result(),
       };
     }
   }
@@ -131,11 +133,11 @@ function cadence(
   const perWeek = new Array<number>(weeks).fill(0);
   const view = views.get(rule.of, scope);
   const { id, t, weight } = view.cols;
-  const inScope = rowTest(rule.where, view.cols);
-  const evidence = new EvidenceCollector();
+  const inScope = rowMatcher(rule.where, view.cols);
+  const evidence = input.evidence.reset();
   for (let k = viewSize(view) - 1; k >= 0; k--) {
     const row = rowAt(view, k);
-    if (!inScope(row)) continue;
+    if (!inScope.test(row)) continue;
     evidence.add(id[row] as string);
     const week = Math.floor((asOf - (t[row] as number)) / weekMs);
     if (week >= 0 && week < weeks)

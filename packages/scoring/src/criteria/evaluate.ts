@@ -1,13 +1,8 @@
 import type { CriterionResult } from "@maturity/model";
 import type { CriterionDefinition } from "@maturity/model/rubric";
-import type { PopulationViews } from "../views/populations.ts";
-import { evaluateDegree } from "./degree.ts";
+import { evaluateDegree, type DegreeInput } from "./degree.ts";
 
-export interface CriterionInput {
-  views: PopulationViews;
-  since: number;
-  windowDays: number;
-}
+export type CriterionInput = DegreeInput;
 
 /** A criterion result (the axis decides `aheadOfFoundation` later) and any aged-out evidence. */
 export interface CriterionOutcome {
@@ -15,6 +10,9 @@ export interface CriterionOutcome {
   /** For an activity criterion with nothing in the window: the ids of its older evidence, if any. */
   staleEvidence: string[];
 }
+
+// Never stored in a report (only non-empty stale evidence is): one shared empty list will do.
+const noStaleEvidence: string[] = [];
 
 export function evaluateCriterion(criterion: CriterionDefinition, input: CriterionInput): CriterionOutcome {
   const scope = criterion.evidence;
@@ -32,7 +30,8 @@ export function evaluateCriterion(criterion: CriterionDefinition, input: Criteri
       evidenceCount: evidence.count,
       aheadOfFoundation: false,
     },
-    staleEvidence: !result.hasData && scope === "activity" ? evidenceBefore(criterion, input) : [],
+    staleEvidence:
+      !result.hasData && scope === "activity" ? evidenceBefore(criterion, input) : noStaleEvidence,
   };
 }
 

@@ -15,15 +15,25 @@ export const noEvidence = (): Evidence => ({ ids: [], count: 0 });
  * previous id is enough to count distinct events.
  */
 export class EvidenceCollector {
-  readonly ids: string[] = [];
+  // Room for exactly the ids kept: no growth while collecting (see `result`).
+  private readonly kept = new Array<string>(evidenceIdCap);
+  private keptCount = 0;
   count = 0;
   private previous: string | undefined;
+
+  /** Empties the collector for the next rule (one collector serves a whole system's scoring). */
+  reset(): this {
+    this.keptCount = 0;
+    this.count = 0;
+    this.previous = undefined;
+    return this;
+  }
 
   add(id: string): void {
     if (id === this.previous) return;
     this.previous = id;
     this.count += 1;
-    if (this.ids.length < evidenceIdCap) this.ids.push(id);
+    if (this.keptCount < evidenceIdCap) this.kept[this.keptCount++] = id;
   }
 
   /** Every row of the view, newest first. */
@@ -40,6 +50,6 @@ export class EvidenceCollector {
   // The report keeps these arrays for the whole scoring: copied to their exact length, since an
   // array grown by push keeps room for 16–40 ids, which the garbage collector then copies around.
   result(): Evidence {
-    return { ids: this.ids.slice(), count: this.count };
+    return { ids: this.kept.slice(0, this.keptCount), count: this.count };
   }
 }

@@ -3,9 +3,10 @@ import type { RuleMetric } from "@maturity/model/rubric";
 import type { SystemFacts } from "../facts/types.ts";
 import { auditResponseHours } from "../metrics/audit-response.ts";
 import { changeFailureRate } from "../metrics/change-failure-rate.ts";
-import { costByFeature } from "../metrics/cost-by-feature.ts";
+import { unattributedCostShare } from "../metrics/cost-by-feature.ts";
 import type { MetricValue } from "../metrics/deployments-per-week.ts";
 import { deploymentsPerWeek } from "../metrics/deployments-per-week.ts";
+import type { MetricJoins } from "../metrics/joins.ts";
 import { leadTimeHours } from "../metrics/lead-time.ts";
 import { timeToRecoveryHours } from "../metrics/time-to-recovery.ts";
 
@@ -14,26 +15,24 @@ export function ruleMetric(
   facts: SystemFacts,
   from: number,
   to: number,
+  joins?: MetricJoins,
 ): MetricValue<number | null> {
   switch (metric) {
     case "deploymentsPerWeek":
       return deploymentsPerWeek(facts, from, to);
     case "changeFailureRate":
-      return changeFailureRate(facts, from, to);
+      return changeFailureRate(facts, from, to, undefined, joins);
     case "leadTimeP50Hours": {
       const { value, evidence } = leadTimeHours(facts, from, to);
       return { value: value.p50, evidence };
     }
     case "recoveryP50Hours":
-      return timeToRecoveryHours(facts, from, to);
+      return timeToRecoveryHours(facts, from, to, joins);
     case "attributedCostShare": {
-      const { value, evidence } = costByFeature(facts, from, to);
-      return {
-        value: value.unattributedCostShare === null ? null : 1 - value.unattributedCostShare,
-        evidence,
-      };
+      const { value, evidence } = unattributedCostShare(facts, from, to);
+      return { value: value === null ? null : 1 - value, evidence };
     }
     case "auditResponseP50Hours":
-      return auditResponseHours(facts, from, to);
+      return auditResponseHours(facts, from, to, joins);
   }
 }

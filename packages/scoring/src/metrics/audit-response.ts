@@ -1,18 +1,19 @@
 import { rowsBetween } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
+import { joinsFor, type MetricJoins } from "./joins.ts";
 import { hourMs } from "../time.ts";
-import { median } from "./stats.ts";
+import { medianOfSorted, sortAscending } from "./stats.ts";
 
 /** Median hours from an audit requested in (from, to] to its delivery at or before `to`. */
-export function auditResponseHours(facts: SystemFacts, from: number, to: number): MetricValue<number | null> {
+export function auditResponseHours(
+  facts: SystemFacts,
+  from: number,
+  to: number,
+  joins?: MetricJoins,
+): MetricValue<number | null> {
   const { auditsRequested: requested, auditsDelivered: delivered } = facts;
-  const deliveredRow = new Map<string, number>();
-  const [, deliveredEnd] = rowsBetween(delivered, -Infinity, to);
-  for (let i = 0; i < deliveredEnd; i++) {
-    const auditId = delivered.auditId[i] as string;
-    if (!deliveredRow.has(auditId)) deliveredRow.set(auditId, i);
-  }
+  const deliveredRow = joinsFor(facts, to, joins).firstDeliveries();
   const hours: number[] = [];
   const evidence: string[] = [];
   const [start, end] = rowsBetween(requested, from, to);
@@ -22,5 +23,5 @@ export function auditResponseHours(facts: SystemFacts, from: number, to: number)
     hours.push(((delivered.t[d] as number) - (requested.t[i] as number)) / hourMs);
     evidence.push(requested.id[i] as string, delivered.id[d] as string);
   }
-  return { value: median(hours), evidence };
+  return { value: medianOfSorted(sortAscending(hours)), evidence };
 }

@@ -1,24 +1,11 @@
-import { rowsBetween } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
+import { joinsFor, type MetricJoins } from "./joins.ts";
 import { productionDeploys } from "./production-deploys.ts";
 import { weekMs } from "../time.ts";
 
 /** A rollback or incident naming a deploy counts against it only within this long after it. */
 export const changeFailureHorizonMs = weekMs;
-
-type Naming = { t: number; id: string };
-
-function addNaming(
-  namedAt: Map<string, Naming[]>,
-  deploymentId: string | null | undefined,
-  naming: Naming,
-): void {
-  if (deploymentId === null || deploymentId === undefined) return;
-  const list = namedAt.get(deploymentId);
-  if (list === undefined) namedAt.set(deploymentId, [naming]);
-  else list.push(naming);
-}
 
 /**
  * Share of succeeded production deploys in (from, to] that a rollback or an incident names (by
@@ -29,23 +16,12 @@ export function changeFailureRate(
   from: number,
   to: number,
   rows: readonly number[] = productionDeploys(facts, from, to),
+  joins?: MetricJoins,
 ): MetricValue<number | null> {
   if (rows.length === 0) return { value: null, evidence: [] };
   // deploymentId → times it was named by a rollback or an incident (rollbacks first)
-  const namedAt = new Map<string, Naming[]>();
-  const { rollbacks, incidentsOpened: incidents, deploys } = facts;
-  const [, rollbacksEnd] = rowsBetween(rollbacks, -Infinity, to);
-  for (let i = 0; i < rollbacksEnd; i++)
-    addNaming(namedAt, rollbacks.deploymentId[i], {
-      t: rollbacks.t[i] as number,
-      id: rollbacks.id[i] as string,
-    });
-  const [, incidentsEnd] = rowsBetween(incidents, -Infinity, to);
-  for (let i = 0; i < incidentsEnd; i++)
-    addNaming(namedAt, incidents.deploymentId[i], {
-      t: incidents.t[i] as number,
-      id: incidents.id[i] as string,
-    });
+  const namedAt = joinsFor(facts, to, joins).namingsByDeployment();
+  const { deploys } = facts;
   const evidence: string[] = [];
   let failed = 0;
   for (const i of rows) {

@@ -6,6 +6,7 @@ import { metricBands } from "./bands.ts";
 import { changeFailureRate } from "./change-failure-rate.ts";
 import { costByFeature } from "./cost-by-feature.ts";
 import { deploymentsPerWeek } from "./deployments-per-week.ts";
+import type { MetricJoins } from "./joins.ts";
 import { leadTimeHours } from "./lead-time.ts";
 import { productionDeploys } from "./production-deploys.ts";
 import { timeToRecoveryHours } from "./time-to-recovery.ts";
@@ -36,13 +37,14 @@ export function computeMetricsWithEvidence(
   facts: SystemFacts,
   asOf: number,
   windowDays: number,
+  joins?: MetricJoins,
 ): MetricsWithEvidence {
   const from = asOf - windowDays * dayMs;
   // Cadence, lead time and failure rate all look at the same deploys.
   const deploys = productionDeploys(facts, from, asOf);
   const cost = costByFeature(facts, from, asOf).value;
-  const changeFailure = changeFailureRate(facts, from, asOf, deploys);
-  const recovery = timeToRecoveryHours(facts, from, asOf);
+  const changeFailure = changeFailureRate(facts, from, asOf, deploys, joins);
+  const recovery = timeToRecoveryHours(facts, from, asOf, joins);
   const values = {
     deploymentsPerWeek: deploymentsPerWeek(facts, from, asOf, deploys).value,
     leadTimeHours: leadTimeHours(facts, from, asOf, deploys).value,
@@ -50,7 +52,7 @@ export function computeMetricsWithEvidence(
     timeToRecoveryHours: { p50: recovery.value },
     costUsdByFeature: cost.costUsdByFeature,
     unattributedCostShare: cost.unattributedCostShare,
-    auditResponseHours: { p50: auditResponseHours(facts, from, asOf).value },
+    auditResponseHours: { p50: auditResponseHours(facts, from, asOf, joins).value },
   };
   return {
     metrics: { ...values, bands: metricBands(values), windowDays },

@@ -2,7 +2,7 @@ import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
 import { productionDeploys } from "./production-deploys.ts";
 import { hourMs } from "../time.ts";
-import { median, percentile } from "./stats.ts";
+import { medianOfSorted, percentileOfSorted, sortAscending } from "./stats.ts";
 
 /** Hours from changeRequestedAt to the succeeded production deploy, p50 and p90 (nearest rank). */
 export function leadTimeHours(
@@ -20,5 +20,7 @@ export function leadTimeHours(
     hours.push(Math.max(0, (t[i] as number) - requested) / hourMs);
     evidence.push(id[i] as string);
   }
-  return { value: { p50: median(hours), p90: percentile(hours, 0.9) }, evidence };
+  // Sorted once, in place: the array is this function's own.
+  const sorted = sortAscending(hours);
+  return { value: { p50: medianOfSorted(sorted), p90: percentileOfSorted(sorted, 0.9) }, evidence };
 }

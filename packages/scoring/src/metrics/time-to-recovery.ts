@@ -1,8 +1,9 @@
 import { rowsBetween } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import type { MetricValue } from "./deployments-per-week.ts";
+import { joinsFor, type MetricJoins } from "./joins.ts";
 import { hourMs } from "../time.ts";
-import { median } from "./stats.ts";
+import { medianOfSorted, sortAscending } from "./stats.ts";
 
 /**
  * Median hours from incident opened (in (from, to]) to its first resolution at or before `to`.
@@ -12,14 +13,10 @@ export function timeToRecoveryHours(
   facts: SystemFacts,
   from: number,
   to: number,
+  joins?: MetricJoins,
 ): MetricValue<number | null> {
   const { incidentsOpened: opened, incidentsResolved: resolved } = facts;
-  const resolvedRow = new Map<string, number>();
-  const [, resolvedEnd] = rowsBetween(resolved, -Infinity, to);
-  for (let i = 0; i < resolvedEnd; i++) {
-    const incidentId = resolved.incidentId[i] as string;
-    if (!resolvedRow.has(incidentId)) resolvedRow.set(incidentId, i);
-  }
+  const resolvedRow = joinsFor(facts, to, joins).firstResolutions();
   const hours: number[] = [];
   const evidence: string[] = [];
   const [start, end] = rowsBetween(opened, from, to);
@@ -29,5 +26,5 @@ export function timeToRecoveryHours(
     hours.push(((resolved.t[r] as number) - (opened.t[i] as number)) / hourMs);
     evidence.push(opened.id[i] as string, resolved.id[r] as string);
   }
-  return { value: median(hours), evidence };
+  return { value: medianOfSorted(sortAscending(hours)), evidence };
 }

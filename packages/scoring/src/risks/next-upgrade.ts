@@ -1,7 +1,8 @@
 // The next upgrade, in the article's order: one dominant investment per level transition.
 import type { Axis, AxisScore } from "@maturity/model";
-import type { Rubric } from "@maturity/model/rubric";
+import type { CriterionDefinition, Rubric } from "@maturity/model/rubric";
 import { criterionById } from "../rubric-index.ts";
+import { flatText } from "./flat-text.ts";
 
 const upgradeByLevel: Record<number, string> = {
   1: "Experiment tracking (level 1→2): put the whole team on one experiment-tracking tool and stop accepting notebooks as deploy artefacts.",
@@ -18,9 +19,21 @@ export function upgradeForLevel(level: number): string {
 /** The tier upgrade for the axis's level, plus the first criterion of the axis still to meet. */
 export function nextUpgrade(axis: Axis, score: AxisScore, rubric: Rubric): string {
   const next = score.criteria.find((c) => c.level === score.level + 1 && !c.met);
-  const title = next && criterionById(rubric, next.id)?.title;
-  const step = title ? ` First step on ${axis}: ${lowerFirst(title)} (${next.id}).` : "";
+  const criterion = next && criterionById(rubric, next.id);
+  const step = criterion?.title ? stepText(axis, criterion) : "";
   return `${upgradeForLevel(score.level)}${step}`;
+}
+
+// The step depends only on the axis and the rubric's criterion: its text is built (flat) once per
+// criterion and shared by every system's risks, not rebuilt for each.
+const stepTexts = new WeakMap<CriterionDefinition, { axis: Axis; text: string }>();
+
+function stepText(axis: Axis, criterion: CriterionDefinition): string {
+  const known = stepTexts.get(criterion);
+  if (known !== undefined && known.axis === axis) return known.text;
+  const text = flatText(` First step on ${axis}: ${lowerFirst(criterion.title)} (${criterion.id}).`);
+  stepTexts.set(criterion, { axis, text });
+  return text;
 }
 
 function lowerFirst(text: string): string {

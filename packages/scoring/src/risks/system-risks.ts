@@ -4,6 +4,7 @@ import type { Rubric } from "@maturity/model/rubric";
 import { criterionById } from "../rubric-index.ts";
 import type { SystemIdentity } from "../views/catalog.ts";
 import { exposure, likelihood, rankOf } from "./exposure.ts";
+import { flatText } from "./flat-text.ts";
 import { nextUpgrade, upgradeForLevel } from "./next-upgrade.ts";
 
 export interface SystemRiskInput {
@@ -37,15 +38,23 @@ function mismatchWeight(leader: Axis, lagger: Axis): number {
   return leader === "deployment" && (lagger === "evaluation" || lagger === "observability") ? 1.5 : 1;
 }
 
-const label = (axis: Axis) => axis.charAt(0).toUpperCase() + axis.slice(1);
+// Capitalised axis names, made once rather than for every risk text.
+const labels = Object.fromEntries(
+  axes.map((axis) => [axis, axis.charAt(0).toUpperCase() + axis.slice(1)]),
+) as Record<Axis, string>;
+const label = (axis: Axis) => labels[axis];
 const fmt = (n: number) => n.toFixed(2);
 
-/** The newest evidence id of each met (or unmet) criterion of the axis. */
-function axisEvidence(input: SystemRiskInput, axis: Axis, which: "met" | "unmet"): string[] {
-  const ids: string[] = [];
+/** Adds the newest evidence id of each met (or unmet) criterion of the axis, up to the cap. */
+function addAxisEvidence(
+  ids: string[],
+  input: SystemRiskInput,
+  axis: Axis,
+  which: "met" | "unmet",
+): string[] {
   for (const c of input.axes[axis].criteria) {
     const id = c.evidence[0];
-    if (c.met === (which === "met") && id !== undefined) ids.push(id);
+    if (ids.length < evidenceCap && c.met === (which === "met") && id !== undefined) ids.push(id);
   }
   return ids;
 }
@@ -72,12 +81,17 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
       ...base,
       rank: rankOf(best.severity, factor, 1),
       axes: [best.leader, lagger],
-      summary: `${label(best.leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(best.gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
-      nextUpgrade: nextUpgrade(lagger, lag, input.rubric),
-      evidence: [...axisEvidence(input, lagger, "unmet"), ...axisEvidence(input, best.leader, "met")].slice(
-        0,
-        evidenceCap,
+      summary: flatText(
+        `${label(best.leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(best.gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
       ),
+      nextUpgrade: nextUpgrade(lagger, lag, input.rubric),
+      // Copied to its exact length: the report keeps it (a pushed-to array keeps spare room).
+      evidence: addAxisEvidence(
+        addAxisEvidence([], input, lagger, "unmet"),
+        input,
+        best.leader,
+        "met",
+      ).slice(),
     });
   }
 
@@ -94,7 +108,9 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
       ...base,
       rank: rankOf(0.5 * reach, factor, 1),
       axes: [axis],
-      summary: `${label(axis)}: ${ahead.length} practice(s) above level ${score.level + 1} are in place while level ${score.level + 1} is not consolidated; they earn no credit and rest on a weak base (${ahead.map((c) => c.id).join(", ")}).`,
+      summary: flatText(
+        `${label(axis)}: ${ahead.length} practice(s) above level ${score.level + 1} are in place while level ${score.level + 1} is not consolidated; they earn no credit and rest on a weak base (${ahead.map((c) => c.id).join(", ")}).`,
+      ),
       nextUpgrade: nextUpgrade(axis, score, input.rubric),
       evidence: ahead.flatMap((c) => c.evidence).slice(0, evidenceCap),
     });
@@ -108,7 +124,9 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
       ...base,
       rank: rankOf(Math.min(1, 0.25 * stale.length), factor, 1),
       axes: [axis],
-      summary: `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
+      summary: flatText(
+        `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
+      ),
       nextUpgrade: `Show the practice is still running, or retire it knowingly. ${upgradeForLevel(input.axes[axis].level)}`,
       evidence: stale.flatMap((c) => c.evidence).slice(0, evidenceCap),
     });
@@ -134,7 +152,9 @@ function metricBreaches(
       ...base,
       rank: rankOf(Math.min(2, cfr / 0.25), factor, 1),
       axes: ["deployment", "evaluation"],
-      summary: `Change failure rate is ${(cfr * 100).toFixed(0)}% over ${metrics.windowDays} days (level 3 sits at 15–25%, level 4 below 10%).`,
+      summary: flatText(
+        `Change failure rate is ${(cfr * 100).toFixed(0)}% over ${metrics.windowDays} days (level 3 sits at 15–25%, level 4 below 10%).`,
+      ),
       nextUpgrade: upgradeForLevel(3),
       evidence: input.changeFailureEvidence.slice(0, evidenceCap),
     });
@@ -147,7 +167,9 @@ function metricBreaches(
       ...base,
       rank: rankOf(Math.min(2, Math.max(0.5, ttr / 24)), factor, 1),
       axes: ["observability", "deployment"],
-      summary: `Median time to recovery is ${fmt(ttr)} hours over ${metrics.windowDays} days (level 4 recovers in under an hour).`,
+      summary: flatText(
+        `Median time to recovery is ${fmt(ttr)} hours over ${metrics.windowDays} days (level 4 recovers in under an hour).`,
+      ),
       nextUpgrade: upgradeForLevel(3),
       evidence: input.recoveryEvidence.slice(0, evidenceCap),
     });

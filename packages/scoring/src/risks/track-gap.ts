@@ -1,6 +1,7 @@
 // Team-level risk: the LLM/agent track trailing the classical track of the same team.
-import { axes, type Axis, type Risk, type TeamRollup } from "@maturity/model";
+import { axes, type Axis, type Risk, type SystemReport, type TeamRollup } from "@maturity/model";
 import { exposure, rankOf } from "./exposure.ts";
+import { flatText } from "./flat-text.ts";
 import { upgradeForLevel } from "./next-upgrade.ts";
 
 /** Half a level between team medians is already a visible lag. */
@@ -9,12 +10,24 @@ export const trackGapThreshold = 0.5;
 export interface TrackGapInput {
   rollup: TeamRollup;
   /** The team's llm and agent systems (not retired), for exposure and evidence. */
-  llmSystems: {
-    systemId: string;
-    kind: "llm" | "agent" | "classical";
-    riskTier: "minimal" | "limited" | "high";
-    evidence: string[];
-  }[];
+  llmSystems: readonly Pick<SystemReport, "kind" | "riskTier" | "axes">[];
+}
+
+const evidenceCap = 20;
+
+/**
+ * The newest evidence id of each unmet criterion, system by system, axis by axis, up to `cap`:
+ * collected only for a risk actually raised, and no further than the cap.
+ */
+export function unmetEvidence(systems: TrackGapInput["llmSystems"], cap: number): string[] {
+  const ids: string[] = [];
+  for (const s of systems)
+    for (const axis of axes)
+      for (const c of s.axes[axis].criteria) {
+        if (ids.length === cap) return ids;
+        if (!c.met && c.evidence[0] !== undefined) ids.push(c.evidence[0]);
+      }
+  return ids;
 }
 
 export function trackGapRisk({ rollup, llmSystems }: TrackGapInput): Risk | null {
@@ -34,8 +47,10 @@ export function trackGapRisk({ rollup, llmSystems }: TrackGapInput): Risk | null
     team: rollup.team,
     rank: rankOf(worst.gap, worstExposure, 1),
     axes: lagging.map((g) => g.axis),
-    summary: `In team ${rollup.team}, LLM/agent systems trail the classical ones by ${lagging.map((g) => `${g.gap.toFixed(2)} on ${g.axis}`).join(", ")} (team medians). The newer track is where exposure is highest.`,
+    summary: flatText(
+      `In team ${rollup.team}, LLM/agent systems trail the classical ones by ${lagging.map((g) => `${g.gap.toFixed(2)} on ${g.axis}`).join(", ")} (team medians). The newer track is where exposure is highest.`,
+    ),
     nextUpgrade: `Bring LLM operations up to the classical track, starting with ${worst.axis}. ${upgradeForLevel(llmLevel)}`,
-    evidence: llmSystems.flatMap((s) => s.evidence).slice(0, 20),
+    evidence: unmetEvidence(llmSystems, evidenceCap),
   };
 }

@@ -1,5 +1,4 @@
 import type { RiskTier, SystemKind } from "@maturity/model";
-import { columnListNames } from "../facts/initial.ts";
 import { upTo } from "../facts/sorted.ts";
 import type { SystemFacts } from "../facts/types.ts";
 import { dayMs } from "../time.ts";
@@ -54,19 +53,61 @@ export function resolveIdentity(facts: SystemFacts, asOf: number): SystemIdentit
 
 /** Time of the earliest fact at or before `asOf`, or null when the system did not exist yet. */
 export function firstSeen(facts: SystemFacts, asOf: number): number | null {
-  // Every list is in time order, so only its head matters; lists are named, not discovered, to
-  // keep this off the per-system hot path's allocations.
-  let first = Math.min(facts.catalog[0]?.t ?? Infinity, facts.toolCatalogs[0]?.t ?? Infinity);
-  for (const name of columnListNames) {
-    const t = facts[name].t[0] ?? Infinity;
-    if (t < first) first = t;
-  }
+  // Every list is in time order, so only its head matters.
+  let first = Math.min(
+    facts.catalog[0]?.t ?? Infinity,
+    facts.toolCatalogs[0]?.t ?? Infinity,
+    firstColumnTime(facts),
+  );
   for (const buckets of [facts.llmCalls, facts.agentRuns]) {
     const head = buckets[0];
     if (head !== undefined) first = Math.min(first, firstWholeDay(head.day, asOf));
   }
   return first <= asOf ? first : null;
 }
+
+/**
+ * The earliest head of the columnar lists. Written out list by list rather than looked up by name:
+ * each read then meets one shape of list, not thirty, which keeps it cheap on the per-system path
+ * (a test checks that every list of `columnListNames` is here).
+ */
+export function firstColumnTime(f: SystemFacts): number {
+  let first = Infinity;
+  first = earlier(first, f.assets.t[0]);
+  first = earlier(first, f.owners.t[0]);
+  first = earlier(first, f.riskAssessments.t[0]);
+  first = earlier(first, f.changeReviews.t[0]);
+  first = earlier(first, f.overrides.t[0]);
+  first = earlier(first, f.redteams.t[0]);
+  first = earlier(first, f.fairnessChecks.t[0]);
+  first = earlier(first, f.docs.t[0]);
+  first = earlier(first, f.auditsRequested.t[0]);
+  first = earlier(first, f.auditsDelivered.t[0]);
+  first = earlier(first, f.experimentRuns.t[0]);
+  first = earlier(first, f.modelVersions.t[0]);
+  first = earlier(first, f.promotions.t[0]);
+  first = earlier(first, f.rebuilds.t[0]);
+  first = earlier(first, f.promptVersions.t[0]);
+  first = earlier(first, f.pipelineRuns.t[0]);
+  first = earlier(first, f.dataQualityChecks.t[0]);
+  first = earlier(first, f.dataContracts.t[0]);
+  first = earlier(first, f.retrains.t[0]);
+  first = earlier(first, f.evalRuns.t[0]);
+  first = earlier(first, f.evalDatasetUpdates.t[0]);
+  first = earlier(first, f.failureModes.t[0]);
+  first = earlier(first, f.deploys.t[0]);
+  first = earlier(first, f.trafficShifts.t[0]);
+  first = earlier(first, f.rollbacks.t[0]);
+  first = earlier(first, f.modelSwaps.t[0]);
+  first = earlier(first, f.incidentsOpened.t[0]);
+  first = earlier(first, f.incidentsResolved.t[0]);
+  first = earlier(first, f.gpuJobs.t[0]);
+  first = earlier(first, f.monitors.t[0]);
+  return first;
+}
+
+// An empty list has no head; an unreadable (NaN) time never compares as earlier either.
+const earlier = (first: number, t: number | undefined): number => (t !== undefined && t < first ? t : first);
 
 // Telemetry buckets count only as whole days (see bucketInRange), so a day still in progress at
 // `asOf` does not make the system exist yet; the day start stands in for its first call.

@@ -2,13 +2,16 @@
 // from a system's facts, as of a time and over a scope. Fact columns are used as they are (a row
 // range, or an index list for "latest per key"); joined and weighted views get small columns of
 // their own. Every view is built at most once per scoring.
-import type { EvidenceKind, Population } from "@maturity/model/rubric";
+import { populationNames, type EvidenceKind, type Population } from "@maturity/model/rubric";
+import { bucketRange } from "../facts/bucket-range.ts";
 import { rowsBetween } from "../facts/columns.ts";
 import { upTo } from "../facts/sorted.ts";
-import type { Columns, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
-import { bucketInRange } from "../metrics/cost-by-feature.ts";
+import { sortInPlace } from "../small-sort.ts";
+import type { AgentRunBucket, Columns, LlmCallBucket, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
+import { MetricJoins } from "../metrics/joins.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
 import type { SystemIdentity } from "./catalog.ts";
+import { ReleaseGates } from "./release-gates.ts";
 import {
   emptyView,
   indexView,
@@ -53,7 +56,7 @@ function latestPerKey(view: View, key: RowKey): View {
   }
   const t = view.cols.t;
   // Stable sort by time: equal times keep the order in which their keys first appeared.
-  const index = [...latest.values()].sort((a, b) => (t[a] as number) - (t[b] as number));
+  const index = sortInPlace([...latest.values()], (a, b) => (t[a] as number) - (t[b] as number));
   return indexView(view.cols, index);
 }
 
@@ -90,26 +93,38 @@ interface DeployJoins {
   registeredVersions: Set<string>;
   approvedRefs: Set<string>;
   assessedRefs: Set<string>;
-  /** Evaluation rows per evaluated ref (model version or release), in time order. */
-  evalRowsByRef: Map<string, number[]>;
 }
 
+// A telemetry bucket splits into the events with a property and those without.
+const withAndWithout = [true, false] as const;
+
+// Each population's slot in the per-scope view caches (fixed: the populations are the model's).
+const populationSlot = new Map<Population, number>(populationNames.map((name, slot) => [name, slot]));
+
 export class PopulationViews {
-  // One cache per scope, keyed by population: no key strings built on the hot path.
-  private readonly cache: Record<EvidenceKind, Map<Population, View>> = {
-    state: new Map(),
-    activity: new Map(),
+  // One cache per scope, a slot per population: no maps grown or key strings built per system.
+  private readonly cache: Record<EvidenceKind, (View | undefined)[]> = {
+    state: new Array<View | undefined>(populationNames.length),
+    activity: new Array<View | undefined>(populationNames.length),
   };
   private joins: DeployJoins | undefined;
+  private metricLookups: MetricJoins | undefined;
 
   constructor(readonly ctx: ViewContext) {}
 
+  /** Lookups shared by the metrics of every window ending at asOf (criteria and report). */
+  get metricJoins(): MetricJoins {
+    this.metricLookups ??= new MetricJoins(this.ctx.facts, this.ctx.asOf);
+    return this.metricLookups;
+  }
+
   get(population: Population, scope: EvidenceKind): View {
     const cache = this.cache[scope];
-    let view = cache.get(population);
+    const slot = populationSlot.get(population) as number;
+    let view = cache[slot];
     if (view === undefined) {
       view = this.build(population, scope);
-      cache.set(population, view);
+      cache[slot] = view;
     }
     return view;
   }
@@ -178,16 +193,7 @@ export class PopulationViews {
       const ref = f.riskAssessments.changeRef[i];
       if (ref !== null && ref !== undefined) assessedRefs.add(ref);
     }
-    const evalRowsByRef = new Map<string, number[]>();
-    const [, evalsEnd] = rowsBetween(f.evalRuns, -Infinity, asOf);
-    for (let i = 0; i < evalsEnd; i++) {
-      for (const ref of f.evalRuns.refs[i] as string[]) {
-        const rows = evalRowsByRef.get(ref);
-        if (rows === undefined) evalRowsByRef.set(ref, [i]);
-        else rows.push(i);
-      }
-    }
-    this.joins = { registeredVersions, approvedRefs, assessedRefs, evalRowsByRef };
+    this.joins = { registeredVersions, approvedRefs, assessedRefs };
     return this.joins;
   }
 
@@ -195,55 +201,43 @@ export class PopulationViews {
   private productionDeploys(scope: EvidenceKind): View {
     const deploys = this.ctx.facts.deploys;
     const range = this.scoped(deploys, scope);
+    let n = 0;
+    for (let i = range.start; i < range.end; i++) if (isProductionSuccess(deploys, i)) n++;
+    // Columns of their exact size: the view lives through the whole system's scoring.
     const cols = {
-      id: [] as string[],
-      t: [] as number[],
-      strategy: [] as string[],
-      gatedByEval: [] as boolean[],
-      automated: [] as boolean[],
-      evaluated: [] as boolean[],
-      gate: [] as string[],
-      inRegistry: [] as boolean[],
-      reviewed: [] as boolean[],
-      riskAssessed: [] as boolean[],
+      id: new Array<string>(n),
+      t: new Array<number>(n),
+      strategy: new Array<string>(n),
+      gatedByEval: new Array<boolean>(n),
+      automated: new Array<boolean>(n),
+      evaluated: new Array<boolean>(n),
+      gate: new Array<string>(n),
+      inRegistry: new Array<boolean>(n),
+      reviewed: new Array<boolean>(n),
+      riskAssessed: new Array<boolean>(n),
     };
-    for (let i = range.start; i < range.end; i++) {
+    if (n === 0) return ownView(cols);
+    const joins = this.deployJoins();
+    const gates = new ReleaseGates(this.ctx.facts.evalRuns);
+    for (let i = range.start, row = 0; i < range.end; i++) {
       if (!isProductionSuccess(deploys, i)) continue;
-      const joins = this.deployJoins();
       const t = deploys.t[i] as number;
       const version = deploys.version[i] as string;
       const deploymentId = deploys.deploymentId[i] as string;
-      cols.id.push(deploys.id[i] as string);
-      cols.t.push(t);
-      cols.strategy.push(deploys.strategy[i] as string);
-      cols.gatedByEval.push(deploys.gatedByEval[i] as boolean);
-      cols.automated.push(deploys.automated[i] as boolean);
-      const gate = this.releaseGate(joins.evalRowsByRef.get(version), t);
-      cols.evaluated.push(gate !== "missing");
-      cols.gate.push(gate);
-      cols.inRegistry.push(joins.registeredVersions.has(version));
-      cols.reviewed.push(joins.approvedRefs.has(deploymentId) || joins.approvedRefs.has(version));
-      cols.riskAssessed.push(joins.assessedRefs.has(deploymentId) || joins.assessedRefs.has(version));
+      cols.id[row] = deploys.id[i] as string;
+      cols.t[row] = t;
+      cols.strategy[row] = deploys.strategy[i] as string;
+      cols.gatedByEval[row] = deploys.gatedByEval[i] as boolean;
+      cols.automated[row] = deploys.automated[i] as boolean;
+      const gate = gates.at(version, t);
+      cols.evaluated[row] = gate !== "missing";
+      cols.gate[row] = gate;
+      cols.inRegistry[row] = joins.registeredVersions.has(version);
+      cols.reviewed[row] = joins.approvedRefs.has(deploymentId) || joins.approvedRefs.has(version);
+      cols.riskAssessed[row] = joins.assessedRefs.has(deploymentId) || joins.assessedRefs.has(version);
+      row++;
     }
     return ownView(cols);
-  }
-
-  /**
-   * The gate that decided a release at time t: the latest gated evaluation of its version at or
-   * before t; "none" when evaluated without a gate, "missing" when never evaluated.
-   */
-  private releaseGate(evalRows: readonly number[] | undefined, t: number): string {
-    if (evalRows === undefined) return "missing";
-    const evals = this.ctx.facts.evalRuns;
-    let gate = "missing";
-    for (let k = evalRows.length - 1; k >= 0; k--) {
-      const row = evalRows[k] as number;
-      if ((evals.t[row] as number) > t) continue;
-      const g = evals.gate[row] as string;
-      if (g !== "none") return g;
-      gate = "none";
-    }
-    return gate;
   }
 
   /** The queues the system uses, each with its latest configuration as of asOf. */
@@ -290,55 +284,64 @@ export class PopulationViews {
   /** LLM calls as weighted rows: per day bucket, the calls with and without a cost. */
   private llmCalls(scope: EvidenceKind): View {
     const from = scope === "activity" ? this.ctx.windowStart : -Infinity;
+    const buckets = this.ctx.facts.llmCalls;
+    const [start, end] = bucketRange(buckets, from, this.ctx.asOf);
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const b = buckets[i] as LlmCallBucket;
+      n += (b.costedCalls > 0 ? 1 : 0) + (b.calls > b.costedCalls ? 1 : 0);
+    }
+    // Exact sizes: these are the largest views of a telemetry-heavy system.
     const cols = {
-      id: [] as string[],
-      t: [] as number[],
-      weight: [] as number[],
-      hasCost: [] as boolean[],
-      hasFeature: [] as boolean[],
+      id: new Array<string>(n),
+      t: new Array<number>(n),
+      weight: new Array<number>(n),
+      hasCost: new Array<boolean>(n),
+      hasFeature: new Array<boolean>(n),
     };
-    for (const b of this.ctx.facts.llmCalls) {
-      if (!bucketInRange(b.day, from, this.ctx.asOf)) continue;
+    for (let i = start, row = 0; i < end; i++) {
+      const b = buckets[i] as LlmCallBucket;
       const hasFeature = b.feature !== null;
-      if (b.costedCalls > 0) {
-        cols.id.push(b.lastId);
-        cols.t.push(b.lastT);
-        cols.weight.push(b.costedCalls);
-        cols.hasCost.push(true);
-        cols.hasFeature.push(hasFeature);
-      }
-      if (b.calls > b.costedCalls) {
-        cols.id.push(b.lastId);
-        cols.t.push(b.lastT);
-        cols.weight.push(b.calls - b.costedCalls);
-        cols.hasCost.push(false);
-        cols.hasFeature.push(hasFeature);
+      for (const hasCost of withAndWithout) {
+        const weight = hasCost ? b.costedCalls : b.calls - b.costedCalls;
+        if (weight <= 0) continue;
+        cols.id[row] = b.lastId;
+        cols.t[row] = b.lastT;
+        cols.weight[row] = weight;
+        cols.hasCost[row] = hasCost;
+        cols.hasFeature[row] = hasFeature;
+        row++;
       }
     }
     return ownView(cols);
   }
 
+  /** Agent runs as weighted rows: per day bucket, the runs with and without a recorded end. */
   private agentRuns(scope: EvidenceKind): View {
     const from = scope === "activity" ? this.ctx.windowStart : -Infinity;
+    const buckets = this.ctx.facts.agentRuns;
+    const [start, end] = bucketRange(buckets, from, this.ctx.asOf);
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const b = buckets[i] as AgentRunBucket;
+      n += (b.terminationRecorded > 0 ? 1 : 0) + (b.runs > b.terminationRecorded ? 1 : 0);
+    }
     const cols = {
-      id: [] as string[],
-      t: [] as number[],
-      weight: [] as number[],
-      terminationRecorded: [] as boolean[],
+      id: new Array<string>(n),
+      t: new Array<number>(n),
+      weight: new Array<number>(n),
+      terminationRecorded: new Array<boolean>(n),
     };
-    for (const b of this.ctx.facts.agentRuns) {
-      if (!bucketInRange(b.day, from, this.ctx.asOf)) continue;
-      if (b.terminationRecorded > 0) {
-        cols.id.push(b.lastId);
-        cols.t.push(b.lastT);
-        cols.weight.push(b.terminationRecorded);
-        cols.terminationRecorded.push(true);
-      }
-      if (b.runs > b.terminationRecorded) {
-        cols.id.push(b.lastId);
-        cols.t.push(b.lastT);
-        cols.weight.push(b.runs - b.terminationRecorded);
-        cols.terminationRecorded.push(false);
+    for (let i = start, row = 0; i < end; i++) {
+      const b = buckets[i] as AgentRunBucket;
+      for (const recorded of withAndWithout) {
+        const weight = recorded ? b.terminationRecorded : b.runs - b.terminationRecorded;
+        if (weight <= 0) continue;
+        cols.id[row] = b.lastId;
+        cols.t[row] = b.lastT;
+        cols.weight[row] = weight;
+        cols.terminationRecorded[row] = recorded;
+        row++;
       }
     }
     return ownView(cols);

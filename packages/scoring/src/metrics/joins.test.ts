@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { insertRow } from "../facts/columns.ts";
+import { initialSystemFacts } from "../facts/initial.ts";
+import { joinsFor, MetricJoins } from "./joins.ts";
+
+function facts() {
+  const f = initialSystemFacts("s");
+  insertRow(f.rollbacks, { id: "rb-1", t: 5, deploymentId: "d1", automatic: true });
+  insertRow(f.rollbacks, { id: "rb-late", t: 50, deploymentId: "d1", automatic: true });
+  insertRow(f.incidentsOpened, {
+    id: "in-1",
+    t: 2,
+    incidentId: "i1",
+    severity: 1,
+    kind: "outage",
+    deploymentId: "d1",
+  });
+  insertRow(f.incidentsOpened, {
+    id: "in-2",
+    t: 3,
+    incidentId: "i2",
+    severity: 1,
+    kind: "outage",
+    deploymentId: null,
+  });
+  insertRow(f.incidentsResolved, { id: "res-1", t: 4, incidentId: "i1" });
+  insertRow(f.incidentsResolved, { id: "res-1b", t: 6, incidentId: "i1" });
+  insertRow(f.incidentsResolved, { id: "res-2", t: 60, incidentId: "i2" });
+  insertRow(f.auditsDelivered, { id: "del-1", t: 7, auditId: "a1" });
+  insertRow(f.auditsDelivered, { id: "del-1b", t: 8, auditId: "a1" });
+  return f;
+}
+
+describe("MetricJoins", () => {
+  const joins = new MetricJoins(facts(), 10);
+
+  it("lists the rollbacks, then the incidents, naming each deploy up to `to`", () => {
+    expect([...joins.namingsByDeployment()]).toEqual([
+      [
+        "d1",
+        [
+          { t: 5, id: "rb-1" },
+          { t: 2, id: "in-1" },
+        ],
+      ],
+    ]);
+  });
+
+  it("keeps the first resolution and delivery up to `to`", () => {
+    expect([...joins.firstResolutions()]).toEqual([["i1", 0]]);
+    expect([...joins.firstDeliveries()]).toEqual([["a1", 0]]);
+  });
+
+  it("builds each lookup once", () => {
+    expect(joins.namingsByDeployment()).toBe(joins.namingsByDeployment());
+    expect(joins.firstResolutions()).toBe(joins.firstResolutions());
+  });
+
+  it("is reused only for the same facts and end", () => {
+    expect(joinsFor(joins.facts, 10, joins)).toBe(joins);
+    expect(joinsFor(joins.facts, 11, joins)).not.toBe(joins);
+    expect(joinsFor(facts(), 10, joins)).not.toBe(joins);
+    expect(joinsFor(joins.facts, 10, undefined)).toBeInstanceOf(MetricJoins);
+  });
+});
