@@ -158,19 +158,27 @@ const rawReport = await measure("raw: one stored report + history via postgres.j
 const overview = await measure("org.overview (tRPC over HTTP, between changes)", runs, () =>
   get("org.overview", { trendDays: 30 }),
 );
-// Right after a change: the worker's notice has emptied the portal's cache, the map is re-read.
-const coldOverview = await measure(
-  "org.overview (right after a change)",
-  60,
+// Uncached: a trend period nobody has asked for yet, so the map is read from the tables.
+const uncachedOverview = await measure("org.overview (uncached: read from the tables)", 60, (run) =>
+  get("org.overview", { trendDays: 31 + (run % 300) }),
+);
+// A live organisation: a change lands every second (a notice, as the worker sends on commit) while
+// people keep opening the map; the cache is cleared and reloaded ahead after each change.
+const changes = setInterval(() => {
+  void raw`select pg_notify('maturity_score_changes', '{"systemIds":null}')`;
+}, 1_000);
+const liveOverview = await measure(
+  "org.overview (a change every second)",
+  400,
   async () => {
-    await raw`select pg_notify('maturity_score_changes', '{"systemIds":null}')`;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
     const started = performance.now();
     await get("org.overview", { trendDays: 30 });
     return performance.now() - started;
   },
   true,
 );
+clearInterval(changes);
 const report = await measure("system.report (tRPC over HTTP)", runs, (run) =>
   get("system.report", { systemId: systemIds[(run * 7919) % systemIds.length] }),
 );
@@ -179,7 +187,7 @@ const risks = await measure("org.risks (tRPC over HTTP, top 100)", runs, () =>
 );
 const ratio = (api: number, floor: number) => (api / floor).toFixed(1);
 console.log(
-  `\norg.overview  p95 ${overview.p95.toFixed(1)} ms between changes (aim < 50 ms), ${ratio(overview.p50, noop.p50)}× an empty HTTP round trip; right after a change p95 ${coldOverview.p95.toFixed(1)} ms, ${ratio(coldOverview.p50, rawOverview.p50)}× the raw SQL's p50`,
+  `\norg.overview  p95 ${overview.p95.toFixed(1)} ms between changes, ${liveOverview.p95.toFixed(1)} ms with a change every second (aim < 50 ms); ${ratio(overview.p50, noop.p50)}× an empty HTTP round trip. Uncached p95 ${uncachedOverview.p95.toFixed(1)} ms, ${ratio(uncachedOverview.p50, rawOverview.p50)}× the raw SQL's p50`,
 );
 console.log(
   `system.report p95 ${report.p95.toFixed(1)} ms (aim < 100 ms): ${ratio(report.p50, rawReport.p50)}× the raw SQL's p50`,
