@@ -30,7 +30,9 @@ export interface SeedClock {
   at: number | null;
 }
 
-const dayMs = 86_400_000;
+// The seeding clock's step: a week gives the weekly executive series and 30-day trends their
+// movement while keeping the first run short (every step re-scores every system it touched).
+const stepMs = 7 * 86_400_000;
 
 export interface SeedResult {
   events: number;
@@ -39,8 +41,8 @@ export interface SeedResult {
 }
 
 /**
- * Appends the demo history to the platform's log a day at a time, with the worker's clock at the
- * end of that day, and resolves once the worker has applied every event. The scores then change
+ * Appends the demo history to the platform's log a week at a time, with the worker's clock at the
+ * end of that week, and resolves once the worker has applied every event. The scores then change
  * when the evidence says they did, so the history charts and trends show the months the demo
  * covers rather than one jump at start-up: the same as backfilling real tools' past events.
  * Safe to interrupt: without the marker the next start seeds again, and the event store ignores
@@ -86,19 +88,27 @@ export async function seedDemo(
     );
     let appended = 0;
     for (let start = 0; start < events.length;) {
-      const dayEnd = Math.min(options.end, (Math.floor(Date.parse(events[start]!.time) / dayMs) + 1) * dayMs);
+      const stepEnd = Math.min(
+        options.end,
+        (Math.floor(Date.parse(events[start]!.time) / stepMs) + 1) * stepMs,
+      );
       let end = start;
-      while (end < events.length && Date.parse(events[end]!.time) <= dayEnd) end += 1;
+      while (end < events.length && Date.parse(events[end]!.time) <= stepEnd) end += 1;
       end = Math.max(end, start + 1); // an event past the end still goes in (scored as of the end)
-      clock.at = dayEnd;
-      for (let from = start; from < end; from += appendBatch) {
-        const records: LogRecord[] = events
-          .slice(from, Math.min(end, from + appendBatch))
+      clock.at = stepEnd;
+      // Within a step, system by system: each batch the worker takes then touches few systems,
+      // so it re-scores each system about once per step instead of once per batch.
+      const step = events
+        .slice(start, end)
+        .sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+      for (let from = 0; from < step.length; from += appendBatch) {
+        const records: LogRecord[] = step
+          .slice(from, from + appendBatch)
           .map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
         await platform.log.append(records);
       }
       appended += end - start;
-      // The day is applied before the clock moves on.
+      // The step is applied before the clock moves on.
       while (processed(worker.metrics) - appliedAtStart < appended) {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
