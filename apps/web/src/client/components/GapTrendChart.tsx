@@ -40,6 +40,7 @@ export function GapTrendChart({ points, caption }: { points: readonly ExecutiveP
               strokeDasharray={index % 2 === 1 ? "5 3" : undefined}
               dot={{ r: 3 }}
               connectNulls
+              isAnimationActive={false}
             />
           ))}
         </LineChart>

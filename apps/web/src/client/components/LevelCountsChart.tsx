@@ -44,6 +44,7 @@ export function LevelCountsChart({ levelCounts, track }: Props) {
                 fill={levelColours[level]}
                 stroke="#5a6275"
                 strokeWidth={0.5}
+                isAnimationActive={false}
               />
             ))}
           </BarChart>

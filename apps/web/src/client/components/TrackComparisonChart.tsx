@@ -28,6 +28,7 @@ export function TrackComparisonChart({ points, axis }: { points: readonly Execut
             stroke="#2353c8"
             dot={{ r: 3 }}
             connectNulls
+            isAnimationActive={false}
           />
           <Line
             type="monotone"
@@ -37,6 +38,7 @@ export function TrackComparisonChart({ points, axis }: { points: readonly Execut
             strokeDasharray="5 3"
             dot={{ r: 3 }}
             connectNulls
+            isAnimationActive={false}
           />
         </LineChart>
       </ResponsiveContainer>

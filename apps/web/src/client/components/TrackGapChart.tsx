@@ -24,7 +24,13 @@ export function TrackGapChart({ rollup }: { rollup: Rollup }) {
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {systemKinds.map((track) => (
-            <Bar key={track} dataKey={track} name={systemKindLabels[track]} fill={trackColours[track]} />
+            <Bar
+              key={track}
+              dataKey={track}
+              name={systemKindLabels[track]}
+              fill={trackColours[track]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
