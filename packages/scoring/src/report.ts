@@ -14,6 +14,7 @@ import { scoreAxis } from "./axis-score.ts";
 import { evaluateCriterion } from "./criteria/evaluate.ts";
 import { EvidenceCollector } from "./criteria/evidence.ts";
 import { criteriaByAxis } from "./criteria/plan.ts";
+import { WholeViews } from "./criteria/whole-view.ts";
 import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
 import { computeMetricsWithEvidence } from "./metrics/index.ts";
@@ -57,7 +58,8 @@ function scoreResolved(
   });
 
   const criteria = criteriaByAxis(rubric, identity.kind);
-  const input = { views, since, windowDays, evidence: new EvidenceCollector() };
+  const collector = new EvidenceCollector();
+  const input = { views, since, windowDays, evidence: collector, whole: new WholeViews(views, collector) };
   const systemAxes = {} as SystemAxes;
   const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
   for (const axis of axes) {

@@ -118,6 +118,11 @@ export class PopulationViews {
     return this.metricLookups;
   }
 
+  /** The population's fixed slot (for caches kept beside the views). */
+  slotOf(population: Population): number {
+    return populationSlot.get(population) as number;
+  }
+
   get(population: Population, scope: EvidenceKind): View {
     const cache = this.cache[scope];
     const slot = populationSlot.get(population) as number;
