@@ -19,7 +19,7 @@ import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
 import { computeMetricsWithEvidence } from "./metrics/index.ts";
 import { resolveOptions, type ResolvedOptions, type ScoreOptions } from "./options.ts";
-import { compareRisks } from "./risks/order.ts";
+import { compareRisks, sortedRisks } from "./risks/order.ts";
 import { systemRisks } from "./risks/system-risks.ts";
 import { trackGapRisk } from "./risks/track-gap.ts";
 import { rollupTracks, type ScoredSystem } from "./rollups.ts";
@@ -177,6 +177,6 @@ function assembleResolved(systems: SystemReport[], options: ResolvedOptions): Sc
     rubricVersion: options.rubric.version,
     systems,
     teams,
-    org: { ...rollupTracks(scored), risks: risks.sort(compareRisks) },
+    org: { ...rollupTracks(scored), risks: sortedRisks(risks) },
   };
 }
