@@ -1,4 +1,4 @@
-import type { Risk } from "@maturity/model";
+import { axes as axisNames, type Risk } from "@maturity/model";
 import { textRanks } from "./text-ranks.ts";
 
 // One collator for every comparison: the same order as `localeCompare` (default locale), without
@@ -19,6 +19,20 @@ export function compareRisks(a: Risk, b: Risk): number {
   );
 }
 
+// A risk's axes as a small number (base 6, each digit an axis's place + 1), so the joined text of
+// each distinct list is made once per sort rather than once per risk. -1: a list it cannot code.
+function axesCode(list: readonly string[] | undefined): number {
+  if (list === undefined) return 0;
+  let code = 0;
+  for (const axis of list) {
+    const digit = axisDigit.get(axis);
+    if (digit === undefined || code > 1e12) return -1;
+    code = code * 6 + digit;
+  }
+  return code;
+}
+const axisDigit = new Map<string, number>(axisNames.map((axis, i) => [axis, i + 1]));
+
 /**
  * A new array of the risks in `compareRisks` order (ties in their given order, as a stable sort
  * keeps them). For the org's tens of thousands of risks: each text key is ranked once, so the
@@ -31,13 +45,20 @@ export function sortedRisks(risks: readonly Risk[]): Risk[] {
   const systems = new Array<string>(n);
   const teams = new Array<string>(n);
   const axes = new Array<string>(n);
+  const axesTexts = new Map<number, string>();
   for (let i = 0; i < n; i++) {
     const risk = risks[i] as Risk;
     rank[i] = risk.rank;
     kinds[i] = risk.kind;
     systems[i] = risk.systemId ?? "";
     teams[i] = risk.team;
-    axes[i] = axesText(risk);
+    const code = axesCode(risk.axes);
+    let text = code < 0 ? undefined : axesTexts.get(code);
+    if (text === undefined) {
+      text = axesText(risk);
+      if (code >= 0) axesTexts.set(code, text);
+    }
+    axes[i] = text;
   }
   const kind = textRanks(kinds, compareText);
   const system = textRanks(systems, compareText);
