@@ -5,7 +5,7 @@ import type { DegreeRule, EvidenceKind, LeafRule } from "@maturity/model/rubric"
 import { dayMs, weekMs } from "../time.ts";
 import type { PopulationViews } from "../views/populations.ts";
 import { rowAt, viewSize } from "../views/view.ts";
-import { noEvidence, type Evidence, type EvidenceCollector } from "./evidence.ts";
+import type { Evidence, EvidenceCollector } from "./evidence.ts";
 import { ruleMetric } from "./metric-rule.ts";
 import { rowMatcher } from "./where.ts";
 import type { WholeViews } from "./whole-view.ts";
@@ -17,7 +17,12 @@ export interface DegreeResult {
   evidence: Evidence;
 }
 
-const noData = (): DegreeResult => ({ degree: 0, hasData: false, evidence: noEvidence() });
+// No evidence: the collector's empty result, one per system scored (see EvidenceCollector.result).
+const noData = (input: DegreeInput): DegreeResult => ({
+  degree: 0,
+  hasData: false,
+  evidence: input.evidence.reset().result(),
+});
 
 // Below the bound, a metric rule still reports how close it comes, but never 1.
 const nearlyOne = 0.99;
@@ -36,7 +41,7 @@ export interface DegreeInput {
 export function evaluateDegree(rule: DegreeRule, input: DegreeInput, scope: EvidenceKind): DegreeResult {
   if (rule.rule !== "all") return evaluateLeaf(rule, input, scope);
   const parts = rule.rules.map((part) => evaluateLeaf(part, input, scope));
-  if (parts.every((p) => !p.hasData)) return noData();
+  if (parts.every((p) => !p.hasData)) return noData(input);
   const evidence = input.evidence.reset();
   for (const p of parts) evidence.addIds([...p.evidence.ids].reverse());
   return { degree: Math.min(...parts.map((p) => p.degree)), hasData: true, evidence: evidence.result() };
@@ -63,12 +68,12 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
         if (holds.test(row)) supporting += w;
       }
       return total === 0
-        ? noData()
+        ? noData(input)
         : { degree: supporting / total, hasData: true, evidence: evidence.result() };
     }
     case "present": {
       const view = views.get(rule.of, scope);
-      if (viewSize(view) === 0) return noData();
+      if (viewSize(view) === 0) return noData(input);
       const holds = rowMatcher(rule.that, view.cols);
       const supporting = input.evidence.reset();
       for (let k = viewSize(view) - 1; k >= 0; k--) {
@@ -97,14 +102,14 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
           evidence.add(view.cols.id[row] as string);
         }
       }
-      if (considered === 0) return noData();
+      if (considered === 0) return noData(input);
       return { degree: found.size / rule.values.length, hasData: true, evidence: evidence.result() };
     }
     case "metric": {
       const { asOf, windowStart, facts } = views.ctx;
       const from = scope === "activity" ? windowStart : -Infinity;
       const { value, evidence } = ruleMetric(rule.metric, facts, from, asOf, views.metricJoins);
-      if (value === null) return noData();
+      if (value === null) return noData(input);
       return {
         degree: metricDegree(value, rule.op, rule.value),
         hasData: true,
@@ -122,7 +127,7 @@ function shareOfWhole(
   scope: EvidenceKind,
 ): DegreeResult {
   const { view, evidence, total } = input.whole.get(rule.of, scope);
-  if (total === 0) return noData();
+  if (total === 0) return noData(input);
   const weight = view.cols.weight;
   const holds = rowMatcher(rule.that, view.cols);
   let supporting = 0;
@@ -168,7 +173,7 @@ function cadence(
     if (week >= 0 && week < weeks)
       perWeek[week] = (perWeek[week] as number) + (weight === undefined ? 1 : (weight[row] as number));
   }
-  if ((whole ?? evidence).count === 0) return noData();
+  if ((whole ?? evidence).count === 0) return noData(input);
   let good = 0;
   for (const n of perWeek) if (n >= rule.perWeek) good++;
   return { degree: good / weeks, hasData: true, evidence: whole ?? evidence.result() };
