@@ -4,6 +4,8 @@ import type { AxisScore, CriterionResult } from "@maturity/model";
 
 export const maxLevel = 5;
 
+const noneAhead: string[] = [];
+
 /** Scores an axis from its criterion results (flagging `aheadOfFoundation` on them in place). */
 export function scoreAxis(criteria: CriterionResult[]): AxisScore {
   let consolidated = 0;
@@ -28,10 +30,13 @@ export function scoreAxis(criteria: CriterionResult[]): AxisScore {
     break;
   }
   const level = 1 + consolidated;
-  const ahead: string[] = [];
+  // Most axes have nothing ahead: they share one empty list (read-only) in the report.
+  let ahead = noneAhead;
   for (const c of criteria) {
-    c.aheadOfFoundation = c.met && c.level > level + 1;
-    if (c.aheadOfFoundation) ahead.push(c.id);
+    const isAhead = c.met && c.level > level + 1;
+    // Written only when true: a shared no-data result (never met) is left untouched.
+    if (isAhead || c.aheadOfFoundation) c.aheadOfFoundation = isAhead;
+    if (isAhead) (ahead === noneAhead ? (ahead = []) : ahead).push(c.id);
   }
   return {
     score: Math.min(maxLevel, level + fraction),

@@ -14,11 +14,12 @@ import { scoreAxis } from "./axis-score.ts";
 import { evaluateCriterion } from "./criteria/evaluate.ts";
 import { EvidenceCollector } from "./criteria/evidence.ts";
 import { criteriaByAxis } from "./criteria/plan.ts";
+import { WholeViews } from "./criteria/whole-view.ts";
 import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
 import { computeMetricsWithEvidence } from "./metrics/index.ts";
 import { resolveOptions, type ResolvedOptions, type ScoreOptions } from "./options.ts";
-import { compareRisks } from "./risks/order.ts";
+import { compareRisks, sortedRisks } from "./risks/order.ts";
 import { systemRisks } from "./risks/system-risks.ts";
 import { trackGapRisk } from "./risks/track-gap.ts";
 import { rollupTracks, type ScoredSystem } from "./rollups.ts";
@@ -57,7 +58,8 @@ function scoreResolved(
   });
 
   const criteria = criteriaByAxis(rubric, identity.kind);
-  const input = { views, since, windowDays, evidence: new EvidenceCollector() };
+  const collector = new EvidenceCollector();
+  const input = { views, since, windowDays, evidence: collector, whole: new WholeViews(views, collector) };
   const systemAxes = {} as SystemAxes;
   const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
   for (const axis of axes) {
@@ -175,6 +177,6 @@ function assembleResolved(systems: SystemReport[], options: ResolvedOptions): Sc
     rubricVersion: options.rubric.version,
     systems,
     teams,
-    org: { ...rollupTracks(scored), risks: risks.sort(compareRisks) },
+    org: { ...rollupTracks(scored), risks: sortedRisks(risks) },
   };
 }

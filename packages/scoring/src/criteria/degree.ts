@@ -5,9 +5,10 @@ import type { DegreeRule, EvidenceKind, LeafRule } from "@maturity/model/rubric"
 import { dayMs, weekMs } from "../time.ts";
 import type { PopulationViews } from "../views/populations.ts";
 import { rowAt, viewSize } from "../views/view.ts";
-import { noEvidence, type Evidence, type EvidenceCollector } from "./evidence.ts";
+import type { Evidence, EvidenceCollector } from "./evidence.ts";
 import { ruleMetric } from "./metric-rule.ts";
 import { rowMatcher } from "./where.ts";
+import type { WholeViews } from "./whole-view.ts";
 
 export interface DegreeResult {
   degree: number;
@@ -16,7 +17,12 @@ export interface DegreeResult {
   evidence: Evidence;
 }
 
-const noData = (): DegreeResult => ({ degree: 0, hasData: false, evidence: noEvidence() });
+// No evidence: the collector's empty result, one per system scored (see EvidenceCollector.result).
+const noData = (input: DegreeInput): DegreeResult => ({
+  degree: 0,
+  hasData: false,
+  evidence: input.evidence.reset().result(),
+});
 
 // Below the bound, a metric rule still reports how close it comes, but never 1.
 const nearlyOne = 0.99;
@@ -28,12 +34,14 @@ export interface DegreeInput {
   windowDays: number;
   /** Reused by every rule in turn: results are copied out of it (`result`) before the next. */
   evidence: EvidenceCollector;
+  /** Per view, every row as evidence: shared by the rules without `where`. */
+  whole: WholeViews;
 }
 
 export function evaluateDegree(rule: DegreeRule, input: DegreeInput, scope: EvidenceKind): DegreeResult {
   if (rule.rule !== "all") return evaluateLeaf(rule, input, scope);
   const parts = rule.rules.map((part) => evaluateLeaf(part, input, scope));
-  if (parts.every((p) => !p.hasData)) return noData();
+  if (parts.every((p) => !p.hasData)) return noData(input);
   const evidence = input.evidence.reset();
   for (const p of parts) evidence.addIds([...p.evidence.ids].reverse());
   return { degree: Math.min(...parts.map((p) => p.degree)), hasData: true, evidence: evidence.result() };
@@ -43,6 +51,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
   const { views } = input;
   switch (rule.rule) {
     case "share": {
+      if (rule.where === undefined) return shareOfWhole(rule, input, scope);
       const view = views.get(rule.of, scope);
       const { id, weight } = view.cols;
       const inScope = rowMatcher(rule.where, view.cols);
@@ -59,12 +68,12 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
         if (holds.test(row)) supporting += w;
       }
       return total === 0
-        ? noData()
+        ? noData(input)
         : { degree: supporting / total, hasData: true, evidence: evidence.result() };
     }
     case "present": {
       const view = views.get(rule.of, scope);
-      if (viewSize(view) === 0) return noData();
+      if (viewSize(view) === 0) return noData(input);
       const holds = rowMatcher(rule.that, view.cols);
       const supporting = input.evidence.reset();
       for (let k = viewSize(view) - 1; k >= 0; k--) {
@@ -72,7 +81,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
         if (holds.test(row)) supporting.add(view.cols.id[row] as string);
       }
       if (supporting.count > 0) return { degree: 1, hasData: true, evidence: supporting.result() };
-      return { degree: 0, hasData: true, evidence: input.evidence.reset().addView(view).result() };
+      return { degree: 0, hasData: true, evidence: input.whole.get(rule.of, scope).evidence };
     }
     case "cadence":
       return cadence(rule, input, scope);
@@ -93,14 +102,14 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
           evidence.add(view.cols.id[row] as string);
         }
       }
-      if (considered === 0) return noData();
+      if (considered === 0) return noData(input);
       return { degree: found.size / rule.values.length, hasData: true, evidence: evidence.result() };
     }
     case "metric": {
       const { asOf, windowStart, facts } = views.ctx;
       const from = scope === "activity" ? windowStart : -Infinity;
       const { value, evidence } = ruleMetric(rule.metric, facts, from, asOf, views.metricJoins);
-      if (value === null) return noData();
+      if (value === null) return noData(input);
       return {
         degree: metricDegree(value, rule.op, rule.value),
         hasData: true,
@@ -108,6 +117,25 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       };
     }
   }
+}
+
+// Every row is in scope: the evidence and the total come from the view's shared whole; only the
+// supporting weight is summed here (newest first, like the total, so the ratio is the same).
+function shareOfWhole(
+  rule: Extract<LeafRule, { rule: "share" }>,
+  input: DegreeInput,
+  scope: EvidenceKind,
+): DegreeResult {
+  const { view, evidence, total } = input.whole.get(rule.of, scope);
+  if (total === 0) return noData(input);
+  const weight = view.cols.weight;
+  const holds = rowMatcher(rule.that, view.cols);
+  let supporting = 0;
+  for (let k = viewSize(view) - 1; k >= 0; k--) {
+    const row = rowAt(view, k);
+    if (holds.test(row)) supporting += weight === undefined ? 1 : (weight[row] as number);
+  }
+  return { degree: supporting / total, hasData: true, evidence };
 }
 
 function metricDegree(value: number, op: "below" | "atMost" | "atLeast", bound: number): number {
@@ -133,17 +161,20 @@ function cadence(
   const perWeek = new Array<number>(weeks).fill(0);
   const view = views.get(rule.of, scope);
   const { id, t, weight } = view.cols;
+  // Without `where`, the evidence is the view's shared whole; else it is gathered here.
+  const whole = rule.where === undefined ? input.whole.get(rule.of, scope).evidence : undefined;
   const inScope = rowMatcher(rule.where, view.cols);
   const evidence = input.evidence.reset();
   for (let k = viewSize(view) - 1; k >= 0; k--) {
     const row = rowAt(view, k);
     if (!inScope.test(row)) continue;
-    evidence.add(id[row] as string);
+    if (whole === undefined) evidence.add(id[row] as string);
     const week = Math.floor((asOf - (t[row] as number)) / weekMs);
     if (week >= 0 && week < weeks)
       perWeek[week] = (perWeek[week] as number) + (weight === undefined ? 1 : (weight[row] as number));
   }
-  if (evidence.count === 0) return noData();
-  const good = perWeek.filter((n) => n >= rule.perWeek).length;
-  return { degree: good / weeks, hasData: true, evidence: evidence.result() };
+  if ((whole ?? evidence).count === 0) return noData(input);
+  let good = 0;
+  for (const n of perWeek) if (n >= rule.perWeek) good++;
+  return { degree: good / weeks, hasData: true, evidence: whole ?? evidence.result() };
 }

@@ -14,24 +14,50 @@ export interface CriterionOutcome {
 // Never stored in a report (only non-empty stale evidence is): one shared empty list will do.
 const noStaleEvidence: string[] = [];
 
+// Without data a criterion has only one possible result (degree 0, unmet, no evidence, never ahead
+// of foundation): made once per rubric criterion and shared, read-only, by every system's report.
+const noDataResults = new WeakMap<CriterionDefinition, CriterionResult>();
+
+function noDataResult(criterion: CriterionDefinition): CriterionResult {
+  let result = noDataResults.get(criterion);
+  if (result === undefined) {
+    result = {
+      id: criterion.id,
+      level: criterion.level,
+      degree: 0,
+      met: false,
+      status: "no_data",
+      evidence: [],
+      evidenceCount: 0,
+      aheadOfFoundation: false,
+    };
+    noDataResults.set(criterion, result);
+  }
+  return result;
+}
+
 export function evaluateCriterion(criterion: CriterionDefinition, input: CriterionInput): CriterionOutcome {
   const scope = criterion.evidence;
   const result = evaluateDegree(criterion.degree, input, scope);
+  if (!result.hasData)
+    return {
+      result: noDataResult(criterion),
+      staleEvidence: scope === "activity" ? evidenceBefore(criterion, input) : noStaleEvidence,
+    };
   const evidence = result.evidence;
-  const met = result.hasData && result.degree >= criterion.threshold;
+  const met = result.degree >= criterion.threshold;
   return {
     result: {
       id: criterion.id,
       level: criterion.level,
       degree: result.degree,
       met,
-      status: !result.hasData ? "no_data" : met ? "met" : "unmet",
+      status: met ? "met" : "unmet",
       evidence: evidence.ids,
       evidenceCount: evidence.count,
       aheadOfFoundation: false,
     },
-    staleEvidence:
-      !result.hasData && scope === "activity" ? evidenceBefore(criterion, input) : noStaleEvidence,
+    staleEvidence: noStaleEvidence,
   };
 }
 

@@ -7,8 +7,6 @@ export interface Evidence {
   count: number;
 }
 
-export const noEvidence = (): Evidence => ({ ids: [], count: 0 });
-
 /**
  * Collects evidence while walking records newest first. Records sharing an id (the tools of one
  * catalogue, the two halves of a telemetry bucket) sit next to each other, so comparing with the
@@ -20,6 +18,8 @@ export class EvidenceCollector {
   private keptCount = 0;
   count = 0;
   private previous: string | undefined;
+  // Results given out so far: an equal result is shared instead of copied again.
+  private readonly given: Evidence[] = [];
 
   /** Empties the collector for the next rule (one collector serves a whole system's scoring). */
   reset(): this {
@@ -49,7 +49,18 @@ export class EvidenceCollector {
 
   // The report keeps these arrays for the whole scoring: copied to their exact length, since an
   // array grown by push keeps room for 16–40 ids, which the garbage collector then copies around.
+  // Criteria often cite the same events (every deploy, every run of a pipeline): a result equal
+  // to one given out before is that one, shared read-only, so the report keeps it once.
   result(): Evidence {
-    return { ids: this.kept.slice(0, this.keptCount), count: this.count };
+    for (const known of this.given) if (this.equals(known)) return known;
+    const evidence = { ids: this.kept.slice(0, this.keptCount), count: this.count };
+    this.given.push(evidence);
+    return evidence;
+  }
+
+  private equals(known: Evidence): boolean {
+    if (known.count !== this.count || known.ids.length !== this.keptCount) return false;
+    for (let i = 0; i < this.keptCount; i++) if (known.ids[i] !== this.kept[i]) return false;
+    return true;
   }
 }

@@ -1,5 +1,12 @@
 // Risks of one system: axis mismatch, ahead of foundation, stale evidence, metric breaches.
-import { axes, type Axis, type Metrics, type Risk, type SystemAxes } from "@maturity/model";
+import {
+  axes,
+  type Axis,
+  type CriterionResult,
+  type Metrics,
+  type Risk,
+  type SystemAxes,
+} from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
 import { criterionById } from "../rubric-index.ts";
 import type { SystemIdentity } from "../views/catalog.ts";
@@ -61,51 +68,56 @@ function addAxisEvidence(
 
 export function systemRisks(input: SystemRiskInput): Risk[] {
   const { identity } = input;
-  const base = { systemId: identity.systemId, team: identity.team };
+  const { systemId, team } = identity;
   const factor = exposure(identity.kind, identity.riskTier) * likelihood(input.metrics.deploymentsPerWeek);
   const risks: Risk[] = [];
 
   for (const lagger of axes) {
-    let best: { leader: Axis; severity: number; gap: number } | undefined;
-    for (const leader of axes) {
-      const gap = input.axes[leader].score - input.axes[lagger].score;
-      if (leader === lagger || gap < mismatchGap) continue;
-      const severity = gap * mismatchWeight(leader, lagger);
-      if (best === undefined || severity > best.severity) best = { leader, severity, gap };
-    }
-    if (best === undefined) continue;
-    const lead = input.axes[best.leader];
+    // The leader with the largest weighted gap (the first of equals), kept in locals: no object
+    // per candidate.
+    let leader: Axis | undefined;
+    let severity = 0;
+    let gap = 0;
     const lag = input.axes[lagger];
+    for (const candidate of axes) {
+      const candidateGap = input.axes[candidate].score - lag.score;
+      if (candidate === lagger || candidateGap < mismatchGap) continue;
+      const candidateSeverity = candidateGap * mismatchWeight(candidate, lagger);
+      if (leader === undefined || candidateSeverity > severity) {
+        leader = candidate;
+        severity = candidateSeverity;
+        gap = candidateGap;
+      }
+    }
+    if (leader === undefined) continue;
+    const lead = input.axes[leader];
+    // Properties in the order of the base spread they replace (the report's JSON keeps it).
     risks.push({
       kind: "axis_mismatch",
-      ...base,
-      rank: rankOf(best.severity, factor, 1),
-      axes: [best.leader, lagger],
+      systemId,
+      team,
+      rank: rankOf(severity, factor, 1),
+      axes: [leader, lagger],
       summary: flatText(
-        `${label(best.leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(best.gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
+        `${label(leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
       ),
       nextUpgrade: nextUpgrade(lagger, lag, input.rubric),
       // Copied to its exact length: the report keeps it (a pushed-to array keeps spare room).
-      evidence: addAxisEvidence(
-        addAxisEvidence([], input, lagger, "unmet"),
-        input,
-        best.leader,
-        "met",
-      ).slice(),
+      evidence: addAxisEvidence(addAxisEvidence([], input, lagger, "unmet"), input, leader, "met").slice(),
     });
   }
 
   for (const axis of axes) {
     const score = input.axes[axis];
     // Practices, not outcomes: a good metric (say, no failed changes yet) is no brittle foundation.
-    const ahead = score.criteria.filter(
-      (c) => c.aheadOfFoundation && criterionById(input.rubric, c.id)?.degree.rule !== "metric",
-    );
-    if (ahead.length === 0) continue;
+    // Most axes have none ahead: the list is only made for those that do.
+    if (!score.criteria.some((c) => isAheadPractice(c, input.rubric))) continue;
+    const ahead = score.criteria.filter((c) => isAheadPractice(c, input.rubric));
     const reach = Math.max(...ahead.map((c) => c.level)) - (score.level + 1);
     risks.push({
       kind: "ahead_of_foundation",
-      ...base,
+      systemId,
+      team,
       rank: rankOf(0.5 * reach, factor, 1),
       axes: [axis],
       summary: flatText(
@@ -121,7 +133,8 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
     if (stale.length === 0) continue;
     risks.push({
       kind: "stale_evidence",
-      ...base,
+      systemId,
+      team,
       rank: rankOf(Math.min(1, 0.25 * stale.length), factor, 1),
       axes: [axis],
       summary: flatText(
@@ -132,16 +145,21 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
     });
   }
 
-  risks.push(...metricBreaches(input, base, factor));
+  metricBreaches(input, systemId, team, factor, risks);
   return risks;
 }
 
+const isAheadPractice = (c: CriterionResult, rubric: Rubric) =>
+  c.aheadOfFoundation && criterionById(rubric, c.id)?.degree.rule !== "metric";
+
+/** Appends the metric breaches to `risks`. */
 function metricBreaches(
   input: SystemRiskInput,
-  base: { systemId: string; team: string },
+  systemId: string,
+  team: string,
   factor: number,
-): Risk[] {
-  const risks: Risk[] = [];
+  risks: Risk[],
+): void {
   const { metrics } = input;
   const cfr = metrics.changeFailureRate;
   const deploymentLevel = input.axes.deployment.level;
@@ -149,7 +167,8 @@ function metricBreaches(
   if (cfr !== null && (cfr > 0.25 || (deploymentLevel >= 4 && cfr >= 0.1))) {
     risks.push({
       kind: "metric_breach",
-      ...base,
+      systemId,
+      team,
       rank: rankOf(Math.min(2, cfr / 0.25), factor, 1),
       axes: ["deployment", "evaluation"],
       summary: flatText(
@@ -164,7 +183,8 @@ function metricBreaches(
   if (ttr !== null && (ttr > 24 || (observabilityLevel >= 4 && ttr >= 1))) {
     risks.push({
       kind: "metric_breach",
-      ...base,
+      systemId,
+      team,
       rank: rankOf(Math.min(2, Math.max(0.5, ttr / 24)), factor, 1),
       axes: ["observability", "deployment"],
       summary: flatText(
@@ -174,5 +194,4 @@ function metricBreaches(
       evidence: input.recoveryEvidence.slice(0, evidenceCap),
     });
   }
-  return risks;
 }

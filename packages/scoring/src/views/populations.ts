@@ -11,6 +11,7 @@ import type { AgentRunBucket, Columns, LlmCallBucket, QueueFacts, Rec, SystemFac
 import { MetricJoins } from "../metrics/joins.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
 import type { SystemIdentity } from "./catalog.ts";
+import { approved, assessed, markDeployRefs, registered } from "./deploy-refs.ts";
 import { ReleaseGates } from "./release-gates.ts";
 import {
   emptyView,
@@ -88,13 +89,6 @@ const factLists = {
   generatedDocs: "docs",
 } as const satisfies Partial<Record<Population, keyof SystemFacts>>;
 
-/** Facts shared by the production-deploy views of both scopes, all as of asOf. */
-interface DeployJoins {
-  registeredVersions: Set<string>;
-  approvedRefs: Set<string>;
-  assessedRefs: Set<string>;
-}
-
 // A telemetry bucket splits into the events with a property and those without.
 const withAndWithout = [true, false] as const;
 
@@ -107,7 +101,6 @@ export class PopulationViews {
     state: new Array<View | undefined>(populationNames.length),
     activity: new Array<View | undefined>(populationNames.length),
   };
-  private joins: DeployJoins | undefined;
   private metricLookups: MetricJoins | undefined;
 
   constructor(readonly ctx: ViewContext) {}
@@ -116,6 +109,11 @@ export class PopulationViews {
   get metricJoins(): MetricJoins {
     this.metricLookups ??= new MetricJoins(this.ctx.facts, this.ctx.asOf);
     return this.metricLookups;
+  }
+
+  /** The population's fixed slot (for caches kept beside the views). */
+  slotOf(population: Population): number {
+    return populationSlot.get(population) as number;
   }
 
   get(population: Population, scope: EvidenceKind): View {
@@ -177,26 +175,6 @@ export class PopulationViews {
     });
   }
 
-  private deployJoins(): DeployJoins {
-    if (this.joins !== undefined) return this.joins;
-    const { facts: f, asOf } = this.ctx;
-    const registeredVersions = new Set<string>();
-    const [, versionsEnd] = rowsBetween(f.modelVersions, -Infinity, asOf);
-    for (let i = 0; i < versionsEnd; i++) registeredVersions.add(f.modelVersions.version[i] as string);
-    const approvedRefs = new Set<string>();
-    const [, reviewsEnd] = rowsBetween(f.changeReviews, -Infinity, asOf);
-    for (let i = 0; i < reviewsEnd; i++)
-      if (f.changeReviews.approved[i] === true) approvedRefs.add(f.changeReviews.changeRef[i] as string);
-    const assessedRefs = new Set<string>();
-    const [, assessedEnd] = rowsBetween(f.riskAssessments, -Infinity, asOf);
-    for (let i = 0; i < assessedEnd; i++) {
-      const ref = f.riskAssessments.changeRef[i];
-      if (ref !== null && ref !== undefined) assessedRefs.add(ref);
-    }
-    this.joins = { registeredVersions, approvedRefs, assessedRefs };
-    return this.joins;
-  }
-
   /** Succeeded production deploys, joined with evaluations, the registry and change records. */
   private productionDeploys(scope: EvidenceKind): View {
     const deploys = this.ctx.facts.deploys;
@@ -217,7 +195,13 @@ export class PopulationViews {
       riskAssessed: new Array<boolean>(n),
     };
     if (n === 0) return ownView(cols);
-    const joins = this.deployJoins();
+    const flags = new Map<string, number>();
+    for (let i = range.start; i < range.end; i++) {
+      if (!isProductionSuccess(deploys, i)) continue;
+      flags.set(deploys.version[i] as string, 0);
+      flags.set(deploys.deploymentId[i] as string, 0);
+    }
+    markDeployRefs(this.ctx.facts, this.ctx.asOf, flags);
     const gates = new ReleaseGates(this.ctx.facts.evalRuns);
     for (let i = range.start, row = 0; i < range.end; i++) {
       if (!isProductionSuccess(deploys, i)) continue;
@@ -232,9 +216,11 @@ export class PopulationViews {
       const gate = gates.at(version, t);
       cols.evaluated[row] = gate !== "missing";
       cols.gate[row] = gate;
-      cols.inRegistry[row] = joins.registeredVersions.has(version);
-      cols.reviewed[row] = joins.approvedRefs.has(deploymentId) || joins.approvedRefs.has(version);
-      cols.riskAssessed[row] = joins.assessedRefs.has(deploymentId) || joins.assessedRefs.has(version);
+      const versionFlags = flags.get(version) as number;
+      const refFlags = versionFlags | (flags.get(deploymentId) as number);
+      cols.inRegistry[row] = (versionFlags & registered) !== 0;
+      cols.reviewed[row] = (refFlags & approved) !== 0;
+      cols.riskAssessed[row] = (refFlags & assessed) !== 0;
       row++;
     }
     return ownView(cols);

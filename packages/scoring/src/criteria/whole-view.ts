@@ -1,0 +1,47 @@
+import { populationNames, type EvidenceKind, type Population } from "@maturity/model/rubric";
+import type { PopulationViews } from "../views/populations.ts";
+import { rowAt, viewSize, type View } from "../views/view.ts";
+import type { Evidence, EvidenceCollector } from "./evidence.ts";
+
+/** Every row of a view as evidence (newest first), and the events those rows stand for. */
+export interface WholeView {
+  view: View;
+  evidence: Evidence;
+  /** Sum of the row weights (1 per row without a weight column), summed newest first. */
+  total: number;
+}
+
+/**
+ * A rule without `where` cites every row of its view, so the many criteria over one population
+ * (ten over production deploys) get the same evidence: it is gathered once per view and the
+ * results share it (read-only), instead of one scan and one kept copy per criterion.
+ */
+export class WholeViews {
+  private readonly cache: Record<EvidenceKind, (WholeView | undefined)[]> = {
+    state: new Array<WholeView | undefined>(populationNames.length),
+    activity: new Array<WholeView | undefined>(populationNames.length),
+  };
+
+  constructor(
+    private readonly views: PopulationViews,
+    private readonly collector: EvidenceCollector,
+  ) {}
+
+  get(population: Population, scope: EvidenceKind): WholeView {
+    const cache = this.cache[scope];
+    const slot = this.views.slotOf(population);
+    return (cache[slot] ??= wholeView(this.views.get(population, scope), this.collector));
+  }
+}
+
+export function wholeView(view: View, collector: EvidenceCollector): WholeView {
+  const evidence = collector.reset();
+  const { id, weight } = view.cols;
+  let total = 0;
+  for (let k = viewSize(view) - 1; k >= 0; k--) {
+    const row = rowAt(view, k);
+    evidence.add(id[row] as string);
+    total += weight === undefined ? 1 : (weight[row] as number);
+  }
+  return { view, evidence: evidence.result(), total };
+}
