@@ -12,6 +12,8 @@ interface Props {
   score: AxisScore;
   history: readonly HistoryRow[];
   guide: Record<string, CriterionGuide>;
+  /** The as-of view's time: evidence is then what counted on that date. */
+  evidenceAsOf: string | undefined;
   openEvidence: string | undefined;
   onToggleEvidence: (criterionId: string) => void;
 }
@@ -23,6 +25,7 @@ export function AxisSection({
   score,
   history,
   guide,
+  evidenceAsOf,
   openEvidence,
   onToggleEvidence,
 }: Props) {
@@ -54,6 +57,7 @@ export function AxisSection({
                     systemId={systemId}
                     criterion={criterion}
                     definition={guide[criterion.id]}
+                    evidenceAsOf={evidenceAsOf}
                     evidenceOpen={openEvidence === criterion.id}
                     onToggleEvidence={() => onToggleEvidence(criterion.id)}
                   />

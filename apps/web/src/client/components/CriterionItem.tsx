@@ -8,6 +8,7 @@ interface Props {
   criterion: CriterionResult;
   /** What the rubric says of it (sent with the report, so it matches the rubric that scored it). */
   definition: CriterionGuide | undefined;
+  evidenceAsOf: string | undefined;
   evidenceOpen: boolean;
   onToggleEvidence: () => void;
 }
@@ -16,7 +17,14 @@ const statusText = { met: "Met", unmet: "Not met", no_data: "No data" } as const
 const statusIcon = { met: "✓", unmet: "✗", no_data: "?" } as const;
 
 /** One rubric criterion: its status in words and symbol, what it checks, how to meet it, and the clauses. */
-export function CriterionItem({ systemId, criterion, definition, evidenceOpen, onToggleEvidence }: Props) {
+export function CriterionItem({
+  systemId,
+  criterion,
+  definition,
+  evidenceAsOf,
+  evidenceOpen,
+  onToggleEvidence,
+}: Props) {
   const evidenceCount = criterion.evidenceCount;
   return (
     <li className={`criterion status-${criterion.status}`}>
@@ -64,6 +72,7 @@ export function CriterionItem({ systemId, criterion, definition, evidenceOpen, o
         <EvidencePanel
           systemId={systemId}
           criterionId={criterion.id}
+          asOf={evidenceAsOf}
           total={evidenceCount}
           onClose={onToggleEvidence}
         />

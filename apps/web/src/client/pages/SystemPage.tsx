@@ -110,6 +110,7 @@ export function SystemPage() {
                   score={system.axes[axis]}
                   history={data.history.filter((row) => row.axis === axis)}
                   guide={data.guide}
+                  evidenceAsOf={data.pointInTime ? data.asOf : undefined}
                   openEvidence={evidence}
                   onToggleEvidence={(criterionId) =>
                     setEvidence(evidence === criterionId ? undefined : criterionId)

@@ -128,6 +128,21 @@ describe("the portal's tRPC API over the worker's projections (embedded PGlite)"
       .find((candidate) => candidate.evidence.length > 0)!;
     const evidence = await caller.system.evidence({ systemId: target.systemId, criterionId: criterion.id });
     expect(evidence.map((event) => event.id).sort()).toEqual([...new Set(criterion.evidence)].sort());
+    // As of an earlier date: the evidence that counted then, from the report recomputed for it.
+    const earlier = "2026-09-01T00:00:00.000Z";
+    const then = scoreEvents(events, { asOf: earlier }).systems.find(
+      (system) => system.systemId === target.systemId,
+    )!;
+    const criterionThen = axes
+      .flatMap((axis) => then.axes[axis].criteria)
+      .find((candidate) => candidate.evidence.length > 0)!;
+    const evidenceThen = await caller.system.evidence({
+      systemId: target.systemId,
+      criterionId: criterionThen.id,
+      asOf: earlier,
+    });
+    expect(evidenceThen.map((event) => event.id).sort()).toEqual([...new Set(criterionThen.evidence)].sort());
+    expect(evidenceThen.every((event) => Date.parse(event.time) <= Date.parse(earlier))).toBe(true);
     await expect(caller.system.report({ systemId: "no-such-system" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

@@ -1,3 +1,4 @@
+import type { Database } from "@maturity/db";
 import { currentReport, eventsByIds, eventsForSystemAsOf, systemHistory } from "@maturity/db";
 import type { MaturityEvent, SystemReport } from "@maturity/model";
 import { rubric } from "@maturity/model/rubric";
@@ -32,6 +33,25 @@ function criteriaGuide(report: SystemReport) {
   );
 }
 
+/** The system as it was at `asOf`, recomputed with packages/scoring from the stored events. */
+async function reportAsOf(db: Database, systemId: string, asOf: string): Promise<SystemReport> {
+  const facts = initialFacts();
+  for (const event of await eventsForSystemAsOf(db, systemId, asOf)) {
+    // Events of native ids mapped to this system count as its own.
+    const own =
+      event.type === "gpu.queue.configured" || event.subject === systemId
+        ? event
+        : ({ ...event, subject: systemId } as MaturityEvent);
+    evolve(facts, own);
+  }
+  const systemFacts = facts.systems[systemId];
+  const report = systemFacts === undefined ? null : scoreSystem(systemFacts, { asOf }, facts.queues);
+  if (report === null) {
+    throw new TRPCError({ code: "NOT_FOUND", message: `no evidence of "${systemId}" at or before ${asOf}` });
+  }
+  return report;
+}
+
 export const systemRouter = createTRPCRouter({
   /**
    * A system's full report — criteria with status, degree and evidence ids, metrics with bands,
@@ -54,24 +74,7 @@ export const systemRouter = createTRPCRouter({
           guide: criteriaGuide(current.report),
         };
       }
-      const facts = initialFacts();
-      for (const event of await eventsForSystemAsOf(ctx.db, input.systemId, input.asOf)) {
-        // Events of native ids mapped to this system count as its own.
-        const own =
-          event.type === "gpu.queue.configured" || event.subject === input.systemId
-            ? event
-            : ({ ...event, subject: input.systemId } as MaturityEvent);
-        evolve(facts, own);
-      }
-      const systemFacts = facts.systems[input.systemId];
-      const report =
-        systemFacts === undefined ? null : scoreSystem(systemFacts, { asOf: input.asOf }, facts.queues);
-      if (report === null) {
-        throw new TRPCError({
-          code: "NOT_FOUND",
-          message: `no evidence of "${input.systemId}" at or before ${input.asOf}`,
-        });
-      }
+      const report = await reportAsOf(ctx.db, input.systemId, input.asOf);
       return {
         report,
         asOf: new Date(input.asOf).toISOString(),
@@ -82,13 +85,25 @@ export const systemRouter = createTRPCRouter({
       };
     }),
 
-  /** The stored events behind one criterion of a system's current report, newest first. */
+  /**
+   * The stored events behind one criterion of a system's report, newest first: the current one, or
+   * with `asOf` the report as it was then (the evidence that counted on that date).
+   */
   evidence: viewerProcedure
-    .input(z.object({ systemId: systemIdSchema, criterionId: z.string().min(1) }))
+    .input(
+      z.object({
+        systemId: systemIdSchema,
+        criterionId: z.string().min(1),
+        asOf: z.iso.datetime({ offset: true }).optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
-      const current = await currentReport(ctx.db, input.systemId);
-      const criterion = current
-        ? Object.values(current.report.axes)
+      const report =
+        input.asOf === undefined
+          ? (await currentReport(ctx.db, input.systemId))?.report
+          : await reportAsOf(ctx.db, input.systemId, input.asOf);
+      const criterion = report
+        ? Object.values(report.axes)
             .flatMap((axis) => axis.criteria)
             .find((candidate) => candidate.id === input.criterionId)
         : undefined;
