@@ -4,3 +4,4 @@ export { readIngestConfig, defaultIngestConfig } from "./env.ts";
 export type { IngestConfig } from "./env.ts";
 export type { ResolveSystem, SystemRef } from "./systems.ts";
 export type { IngestErrorBody } from "./errors.ts";
+export { secretsEqual } from "./auth/constant-time.ts";

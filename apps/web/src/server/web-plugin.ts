@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import type { AuthConfig } from "./auth/auth-config.ts";
 import { authConfigured } from "./auth/auth-config.ts";
 import { identify } from "./auth/identify.ts";
+import type { Viewer } from "./auth/viewer.ts";
 import { createReadCache } from "./live/read-cache.ts";
 import type { ScoreChangeFeed } from "./live/score-change-feed.ts";
 import { appRouter } from "./router.ts";
@@ -25,15 +26,16 @@ const clientDist = fileURLToPath(new URL("../../dist", import.meta.url));
 
 /** The portal: the tRPC API under /trpc and the built React app for every other GET. */
 export async function webPlugin(app: FastifyInstance, options: WebOptions): Promise<void> {
-  // With sign-on configured nothing of the portal is served to a request without an identity.
-  if (authConfigured(options.auth)) {
-    app.addHook("onRequest", async (request, reply) => {
-      const identified = identify(options.auth, { headers: request.headers, remoteAddress: request.ip });
-      if ("refused" in identified) {
-        return reply.status(401).send({ error: "unauthorized", message: identified.refused });
-      }
-    });
-  }
+  // Each request is identified once, here; with sign-on configured nothing of the portal is served
+  // to a request without an identity. The tRPC context reads the viewer found.
+  const viewers = new WeakMap<object, Viewer>();
+  const guarded = authConfigured(options.auth);
+  app.addHook("onRequest", async (request, reply) => {
+    const identified = identify(options.auth, { headers: request.headers, remoteAddress: request.ip });
+    if ("refused" in identified) {
+      if (guarded) return reply.status(401).send({ error: "unauthorized", message: identified.refused });
+    } else viewers.set(request, identified.viewer);
+  });
   const readCache = createReadCache();
   if (options.scoreChanges !== undefined) {
     const stop = new AbortController();
@@ -47,21 +49,14 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({
-        req,
-      }: {
-        req: { headers: Record<string, string | string[] | undefined>; ip: string };
-      }) => {
-        const identified = identify(options.auth, { headers: req.headers, remoteAddress: req.ip });
-        return createInnerContext({
+      createContext: ({ req }: { req: object }) =>
+        createInnerContext({
           db: options.db,
-          viewer: "viewer" in identified ? identified.viewer : null,
-          ...("refused" in identified && { refusal: identified.refused }),
+          viewer: viewers.get(req) ?? null,
           ...(options.scoreChanges !== undefined && { scoreChanges: options.scoreChanges }),
           ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
           readCache,
-        });
-      },
+        }),
       onError: ({ error, path }: { error: Error; path?: string }) => {
         app.log.error({ err: error, path }, "tRPC procedure failed");
       },

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { secretsEqual } from "@maturity/ingest";
 import type { AuthConfig } from "./auth-config.ts";
 import { authConfigured } from "./auth-config.ts";
 import type { Viewer } from "./viewer.ts";
@@ -16,11 +16,6 @@ function header(request: RequestIdentity, name: string): string | undefined {
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 }
 
-function sameToken(given: string, known: string): boolean {
-  const [a, b] = [Buffer.from(given), Buffer.from(known)];
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** IPv4 peers may show up IPv6-mapped ("::ffff:127.0.0.1"). */
 function plainAddress(address: string | undefined): string {
   return (address ?? "").replace(/^::ffff:/, "");
@@ -35,17 +30,18 @@ export function identify(config: AuthConfig, request: RequestIdentity): Identifi
   const authorization = header(request, "authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const given = authorization.slice("bearer ".length).trim();
-    for (const [token, owner] of config.tokens) {
-      if (sameToken(given, token)) {
-        return {
-          viewer: {
-            id: `token:${owner.id}`,
-            name: owner.id,
-            roles: owner.admin ? ["viewer", adminRole] : ["viewer"],
-            via: "token",
-          },
-        };
-      }
+    // Every token is compared (no early exit), each in constant time, as ingest does.
+    let owner: { id: string; admin: boolean } | undefined;
+    for (const [token, candidate] of config.tokens) if (secretsEqual(given, token)) owner = candidate;
+    if (owner !== undefined) {
+      return {
+        viewer: {
+          id: `token:${owner.id}`,
+          name: owner.id,
+          roles: owner.admin ? ["viewer", adminRole] : ["viewer"],
+          via: "token",
+        },
+      };
     }
     return { refused: "the bearer token is not one of MATURITY_API_TOKENS" };
   }
