@@ -2,19 +2,11 @@ import type { DatabaseHandle } from "@maturity/db";
 import { countEvents, listSystems, openDatabase, verifyChain } from "@maturity/db";
 import { createScratchDatabase, dumpProjections, testDatabaseUrl } from "@maturity/db/testing";
 import type { ScratchDatabase } from "@maturity/db/testing";
-import type { ConsumedRecord } from "@maturity/log";
 import type { MaturityEvent } from "@maturity/model";
 import { exampleEvents } from "@maturity/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { records } from "../test/records.ts";
 import { applyBatch } from "./apply-batch.ts";
-
-function records(events: readonly unknown[]): ConsumedRecord[] {
-  return events.map((event, index) => ({
-    key: (event as MaturityEvent).subject ?? "",
-    value: typeof event === "string" ? event : JSON.stringify(event),
-    position: `test@${index}`,
-  }));
-}
 
 const now = Date.parse("2026-11-24T12:00:00.000Z");
 

@@ -10,6 +10,7 @@ import type { MaturityEvent } from "@maturity/model";
 import { AssignerProtocol, Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyOfEvent, scenarioEvents } from "../test/scenario-events.ts";
+import { waitFor } from "../test/wait-for.ts";
 import { startWorkerProcess } from "../test/worker-process.ts";
 import type { WorkerProcess } from "../test/worker-process.ts";
 import { refreshRollups } from "./projections/rollups.ts";
@@ -38,14 +39,6 @@ const poison = [
     }),
   },
 ];
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /**
  * Every projection but the history (whose intermediate steps depend on where batches were cut)

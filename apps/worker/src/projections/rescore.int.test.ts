@@ -7,30 +7,15 @@ import { createScratchDatabase, dumpProjections, testDatabaseUrl } from "@maturi
 import type { ScratchDatabase } from "@maturity/db/testing";
 import { openEmbeddedLog } from "@maturity/log";
 import type { EventLog } from "@maturity/log";
-import type { MaturityEvent } from "@maturity/model";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
+import { records } from "../../test/records.ts";
 import { scenarioEvents } from "../../test/scenario-events.ts";
+import { waitFor } from "../../test/wait-for.ts";
 import { applyBatch } from "../apply-batch.ts";
 import { startWorker } from "../worker.ts";
 
 const now = Date.parse("2026-11-24T12:00:00.000Z");
-
-function records(events: readonly MaturityEvent[]) {
-  return events.map((event, index) => ({
-    key: event.subject,
-    value: JSON.stringify(event),
-    position: `test@${index}`,
-  }));
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("the re-score a GPU queue policy change owes every system (real Postgres)", () => {
   const scratches: ScratchDatabase[] = [];
@@ -88,7 +73,7 @@ describe("the re-score a GPU queue policy change owes every system (real Postgre
       rollupIntervalMs: 0,
       telemetryRetentionDays: 0,
     });
-    await until(async () => (await latestRescoreRequest(crashed.db)) === null, "the owed re-score");
+    await waitFor(async () => (await latestRescoreRequest(crashed.db)) === null, "the owed re-score", 30_000);
     await worker.stop();
 
     const repaid = await dumpProjections(crashed.db);
