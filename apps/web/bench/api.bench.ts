@@ -10,6 +10,7 @@ import path from "node:path";
 import { openDatabase, sql } from "@maturity/db";
 import { testDatabaseUrl } from "@maturity/db/testing";
 import { newProgress, organisationHistory, planOrganisation } from "@maturity/demo";
+import { percentile } from "@maturity/scoring";
 import { applyBatch, refreshRollups } from "@maturity/worker";
 import postgres from "postgres";
 import { readEnv } from "../src/server/env.ts";
@@ -80,11 +81,6 @@ async function load(): Promise<void> {
   await fresh.close();
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 /** `timesItself`: `once` resolves with the duration of the part to count (it waits first). */
 async function measure(
   what: string,
@@ -99,7 +95,7 @@ async function measure(
     const result = await once(run);
     samples.push(timesItself ? (result as number) : performance.now() - started);
   }
-  const [p50, p95] = [percentile(samples, 50), percentile(samples, 95)];
+  const [p50, p95] = [percentile(samples, 0.5)!, percentile(samples, 0.95)!];
   console.log(
     `${what.padEnd(50)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms`,
   );

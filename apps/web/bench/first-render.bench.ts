@@ -5,17 +5,13 @@
 // Run: npm run bench:first-render -w @maturity/web [-- runs]
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { percentile } from "@maturity/scoring";
 import type { Browser } from "playwright-core";
 import { chromiumPath, launchChromium } from "../test/browser.ts";
 import { ensureClientBuilt } from "../test/client-build.ts";
 import { startDemoPlatform } from "../test/demo-platform.ts";
 
 const runs = Number(process.argv[2] ?? 15);
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** Milliseconds after navigation start at which `selector` first appeared (or the load ended). */
 async function timeTo(browser: Browser, url: string, selector: string | null): Promise<number> {
@@ -69,16 +65,16 @@ try {
     baseline.push(await timeTo(browser, blankUrl, null));
     heatmap.push(await timeTo(browser, `${demo.platform.url}/`, '[data-testid="heatmap"] tbody tr'));
   }
-  const median = (values: number[]) => percentile(values, 50);
+  const median = (values: number[]) => percentile(values, 0.5)!;
   const row = (name: string, values: number[]) =>
-    `  ${name.padEnd(34)} median ${median(values).toFixed(1).padStart(7)} ms   p95 ${percentile(values, 95).toFixed(1).padStart(7)} ms`;
+    `  ${name.padEnd(34)} median ${median(values).toFixed(1).padStart(7)} ms   p95 ${percentile(values, 0.95)!.toFixed(1).padStart(7)} ms`;
   console.log(
     `First render of the org heat map: ${demo.systems} systems, ${runs} cold loads each, Chromium at ${chromiumPath}`,
   );
   console.log(row("blank static page (baseline)", baseline));
   console.log(row("org page, heat map on screen", heatmap));
   console.log(
-    `  ratio (heat map ÷ baseline)        median ${(median(heatmap) / median(baseline)).toFixed(1)}×   p95 ${(percentile(heatmap, 95) / percentile(baseline, 95)).toFixed(1)}×`,
+    `  ratio (heat map ÷ baseline)        median ${(median(heatmap) / median(baseline)).toFixed(1)}×   p95 ${(percentile(heatmap, 0.95)! / percentile(baseline, 0.95)!).toFixed(1)}×`,
   );
 } finally {
   await browser.close();

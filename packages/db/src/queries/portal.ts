@@ -5,6 +5,7 @@ import { events } from "../schema/events.ts";
 import { rollups, risks, scoreHistory, systemReports } from "../schema/projections.ts";
 import { rowsOf } from "./telemetry-partitions.ts";
 import { toIsoTime } from "./time.ts";
+import { fromJsonb } from "./jsonb.ts";
 
 /** Every current system report (retired ones included, flagged), by system id. */
 export async function currentReports(db: Database): Promise<{ report: SystemReport; asOf: string }[]> {
@@ -197,9 +198,7 @@ export async function eventsForSystemAsOf(
       union all
       select payload from events where type = 'gpu.queue.configured' and time <= ${asOf}::timestamptz`),
   );
-  return rows.map(
-    (row) => (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as MaturityEvent,
-  );
+  return rows.map((row) => fromJsonb<MaturityEvent>(row.payload));
 }
 
 /**
@@ -218,7 +217,7 @@ export async function eventsAsOf(db: Database, asOf: string): Promise<MaturityEv
       left join projections.source_mappings mapping on stored.system_id = 'unmapped:' || mapping.ref`),
   );
   return rows.map((row) => {
-    const event = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as MaturityEvent;
+    const event = fromJsonb<MaturityEvent>(row.payload);
     return row.mapped_to === null ? event : ({ ...event, subject: row.mapped_to } as MaturityEvent);
   });
 }

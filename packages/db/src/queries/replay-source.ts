@@ -4,6 +4,7 @@ import type { SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { rowsOf } from "./telemetry-partitions.ts";
 import { toIsoTime } from "./time.ts";
+import { fromJsonb } from "./jsonb.ts";
 
 export interface AppliedGroup {
   /** The worker clock of the batch (or batches) that applied these events, epoch ms. */
@@ -55,9 +56,7 @@ export async function* readAppliedGroups(db: Database, groupsPerPage = 200): Asy
         if (group !== undefined) yield group;
         group = { appliedAt, events: [] };
       }
-      group.events.push(
-        (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as MaturityEvent,
-      );
+      group.events.push(fromJsonb<MaturityEvent>(row.payload));
     }
     if (group !== undefined) yield group;
     after = to;

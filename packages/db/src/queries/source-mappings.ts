@@ -4,6 +4,7 @@ import type { Database, Transaction } from "../client.ts";
 import { sourceMappings, unmappedSources } from "../schema/projections.ts";
 import { upsertRows } from "./bulk-insert.ts";
 import { rowsOf } from "./telemetry-partitions.ts";
+import { fromJsonb } from "./jsonb.ts";
 
 export async function loadSourceMappings(
   tx: Transaction,
@@ -42,9 +43,7 @@ export async function storedEventsOfSubject(tx: Transaction, subject: string): P
         select payload, time, source, event_id from telemetry_events where system_id = ${subject}
       ) stored order by time, source, event_id`),
   );
-  return rows.map(
-    (row) => (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as MaturityEvent,
-  );
+  return rows.map((row) => fromJsonb<MaturityEvent>(row.payload));
 }
 
 /** Every mapping, for a resolver that keeps them in memory. */
