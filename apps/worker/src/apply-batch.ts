@@ -6,7 +6,7 @@ import {
   loadSourceMappings,
   requestRescore,
   saveSourceMappings,
-  storedEventsOfSubject,
+  storedEventsOfSubjects,
   upsertLlmUsage,
 } from "@maturity/db";
 import type { ConsumedRecord } from "@maturity/log";
@@ -88,10 +88,12 @@ async function routeBatch(tx: Transaction, fresh: MaturityEvent[]): Promise<Matu
     mappedNow.map((ref) => ({ ref, systemId: mappings.get(ref)! })),
   );
   const routed = routeToSystems(fresh, mappings, new Set(mappedNow));
+  const waiting = await storedEventsOfSubjects(
+    tx,
+    mappedNow.map((ref) => `unmapped:${ref}`),
+  );
   for (const ref of mappedNow) {
-    for (const event of await storedEventsOfSubject(tx, `unmapped:${ref}`)) {
-      routed.push(readdressed(event, mappings.get(ref)!));
-    }
+    for (const event of waiting.get(`unmapped:${ref}`)!) routed.push(readdressed(event, mappings.get(ref)!));
   }
   return routed;
 }

@@ -42,9 +42,10 @@ export function evolveSourceMappings(
   events: readonly MaturityEvent[],
 ): string[] {
   const added: string[] = [];
-  const ordered = [...events].sort(
-    (a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : 1),
-  );
+  // Only catalogue entries claim ids: sort those few, not the whole batch.
+  const ordered = events
+    .filter((event) => sourceClaims(event).length > 0)
+    .sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : 1));
   for (const event of ordered) {
     for (const ref of sourceClaims(event)) {
       if (mappings.has(ref)) continue;

@@ -4,8 +4,9 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { chainHash, genesisHash } from "../chain.ts";
 import type { Database, Transaction } from "../client.ts";
 import { chainHeads, events, telemetryEvents } from "../schema/events.ts";
-import { insertRows, upsertRows } from "./bulk-insert.ts";
-import { ensureTelemetryPartitions, rowsOf } from "./telemetry-partitions.ts";
+import { insertNewRows, insertRows, upsertRows } from "./bulk-insert.ts";
+import { pgArrayLiteral } from "./pg-array.ts";
+import { ensureTelemetryPartitions } from "./telemetry-partitions.ts";
 import { toIsoTime } from "./time.ts";
 
 type Queryable = Database | Transaction;
@@ -80,8 +81,8 @@ async function appendChained(tx: Transaction, main: MaturityEvent[], appliedAt: 
 
 async function storedKeys(tx: Transaction, batch: MaturityEvent[]): Promise<Set<string>> {
   // Two text arrays and an index join: one short statement for the whole batch.
-  const sources = `{${batch.map((event) => arrayLiteral(event.source)).join(",")}}`;
-  const ids = `{${batch.map((event) => arrayLiteral(event.id)).join(",")}}`;
+  const sources = pgArrayLiteral(batch.map((event) => event.source));
+  const ids = pgArrayLiteral(batch.map((event) => event.id));
   const rows = await tx
     .select({ source: events.source, eventId: events.eventId })
     .from(events)
@@ -89,11 +90,6 @@ async function storedKeys(tx: Transaction, batch: MaturityEvent[]): Promise<Set<
       sql`(${events.source}, ${events.eventId}) in (select * from unnest(${sources}::text[], ${ids}::text[]))`,
     );
   return new Set(rows.map((row) => eventKey({ source: row.source, id: row.eventId })));
-}
-
-/** One element of a Postgres array literal, quoted and escaped. */
-function arrayLiteral(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
 async function appendTelemetry(
@@ -106,31 +102,13 @@ async function appendTelemetry(
     tx,
     telemetry.map((event) => event.time),
   );
-  const keys: string[] = [];
-  for (let start = 0; start < telemetry.length; start += 5_000) {
-    // One JSON parameter the server expands (as insertRows does), keeping only the rows it took.
-    const json = JSON.stringify(
-      telemetry.slice(start, start + 5_000).map((event) => ({
-        source: event.source,
-        event_id: event.id,
-        type: event.type,
-        system_id: event.subject,
-        time: event.time,
-        payload: event,
-      })),
-    );
-    const inserted = rowsOf<{ source: string; event_id: string }>(
-      await tx.execute(sql`
-        insert into telemetry_events (source, event_id, type, system_id, time, payload, applied_at)
-        select source, event_id, type, system_id, time, payload, ${appliedAt}::timestamptz
-        from jsonb_to_recordset(${json}::jsonb)
-          as r(source text, event_id text, type text, system_id text, time timestamptz, payload jsonb)
-        on conflict do nothing
-        returning source, event_id`),
-    );
-    for (const row of inserted) keys.push(eventKey({ source: row.source, id: row.event_id }));
-  }
-  return keys;
+  const inserted = await insertNewRows<{ source: string; event_id: string }>(
+    tx,
+    telemetryEvents,
+    telemetry.map((event) => storedColumns(event, appliedAt)),
+    [telemetryEvents.source, telemetryEvents.eventId],
+  );
+  return inserted.map((row) => eventKey({ source: row.source, id: row.event_id }));
 }
 
 /** The columns every stored event has, in the main store and the telemetry table alike. */

@@ -3,6 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
 import { sourceMappings, unmappedSources } from "../schema/projections.ts";
 import { upsertRows } from "./bulk-insert.ts";
+import { pgArrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./telemetry-partitions.ts";
 import { fromJsonb } from "./jsonb.ts";
 
@@ -18,32 +19,44 @@ export async function loadSourceMappings(
   return new Map(rows.map((row) => [row.ref, row.systemId]));
 }
 
-/** Records new mappings and marks the unmapped ids they resolve as mapped. */
+/** Records new mappings and marks the unmapped ids they resolve as mapped (two statements). */
 export async function saveSourceMappings(
   tx: Transaction,
   added: readonly { ref: string; systemId: string }[],
 ): Promise<void> {
   if (added.length === 0) return;
   await upsertRows(tx, sourceMappings, added, [sourceMappings.ref]);
-  for (const { ref, systemId } of added) {
-    await tx
-      .update(unmappedSources)
-      .set({ mappedTo: systemId })
-      .where(sql`${unmappedSources.ref} = ${ref}`);
-  }
+  const refs = pgArrayLiteral(added.map(({ ref }) => ref));
+  const systemIds = pgArrayLiteral(added.map(({ systemId }) => systemId));
+  await tx.execute(sql`
+    update ${unmappedSources} set mapped_to = m.system_id
+    from unnest(${refs}::text[], ${systemIds}::text[]) as m(ref, system_id)
+    where ${unmappedSources.ref} = m.ref`);
 }
 
-/** Every stored event (telemetry included) whose subject is exactly this one, oldest first. */
-export async function storedEventsOfSubject(tx: Transaction, subject: string): Promise<MaturityEvent[]> {
-  const rows = rowsOf<{ payload: unknown }>(
+/**
+ * Every stored event (telemetry included) whose subject is one of these, oldest first per
+ * subject: one statement however many subjects.
+ */
+export async function storedEventsOfSubjects(
+  tx: Transaction,
+  subjects: readonly string[],
+): Promise<Map<string, MaturityEvent[]>> {
+  const bySubject = new Map<string, MaturityEvent[]>(subjects.map((subject) => [subject, []]));
+  if (subjects.length === 0) return bySubject;
+  const wanted = pgArrayLiteral([...new Set(subjects)]);
+  const rows = rowsOf<{ system_id: string; payload: unknown }>(
     await tx.execute(sql`
-      select payload from (
-        select payload, time, source, event_id from events where system_id = ${subject}
+      select system_id, payload from (
+        select system_id, payload, time, source, event_id from events
+        where system_id = any(${wanted}::text[])
         union all
-        select payload, time, source, event_id from telemetry_events where system_id = ${subject}
-      ) stored order by time, source, event_id`),
+        select system_id, payload, time, source, event_id from telemetry_events
+        where system_id = any(${wanted}::text[])
+      ) stored order by system_id, time, source, event_id`),
   );
-  return rows.map((row) => fromJsonb<MaturityEvent>(row.payload));
+  for (const row of rows) bySubject.get(row.system_id)!.push(fromJsonb<MaturityEvent>(row.payload));
+  return bySubject;
 }
 
 /** Every mapping, for a resolver that keeps them in memory. */

@@ -1,0 +1,135 @@
+import { asc } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../client.ts";
+import { openDatabase } from "../client.ts";
+import { telemetryEvents } from "../schema/events.ts";
+import { criterionResults, llmUsageHourly, systems } from "../schema/projections.ts";
+import { createScratchDatabase, testDatabaseUrl } from "../testing/index.ts";
+import type { ScratchDatabase } from "../testing/index.ts";
+import { insertNewRows, insertRows, upsertRows } from "./bulk-insert.ts";
+import { ensureTelemetryPartitions } from "./telemetry-partitions.ts";
+
+// Values that break naive text formats: tabs, newlines, quotes, backslashes, braces, non-ASCII.
+const awkward = [
+  "tab\there",
+  "line\nbreak\r\n",
+  'quote " and \\ backslash',
+  "{brace,comma}",
+  "é ü 漢字 🚀",
+  "",
+];
+
+const criterionRow = (systemId: string, index: number) => ({
+  systemId,
+  criterionId: `c-${index}`,
+  axis: awkward[index % awkward.length]!,
+  level: index,
+  degree: index / 7,
+  met: index % 2 === 0,
+  status: "met",
+  evidence: { ids: awkward, nested: { tab: "\t", n: -1.5e-7, big: 2 ** 53 - 1, none: null } },
+});
+
+describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver) => {
+  let scratch: ScratchDatabase | undefined;
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    if (driver === "postgres") {
+      scratch = await createScratchDatabase(testDatabaseUrl);
+      handle = await openDatabase({ url: scratch.url });
+    } else {
+      handle = await openDatabase({ inMemory: true });
+    }
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await scratch?.drop();
+  });
+
+  it("round-trips awkward text, numbers, booleans, jsonb and nulls exactly, over several statements", async () => {
+    // 4,500 rows: more than one statement's worth, so the split between statements is exercised.
+    const rows = Array.from({ length: 4_500 }, (_, index) => criterionRow(`s-${index % 3}`, index));
+    await handle.db.transaction((tx) => insertRows(tx, criterionResults, rows));
+    const stored = await handle.db.select().from(criterionResults).orderBy(asc(criterionResults.level));
+    expect(stored).toEqual(rows);
+  });
+
+  it("stores SQL NULL for null and undefined, and timestamps as instants", async () => {
+    await handle.db.transaction((tx) =>
+      insertRows(tx, systems, [
+        { systemId: "a\tb", name: null, team: undefined, latestEventAt: "2026-11-24T13:00:00+01:00" },
+      ]),
+    );
+    const [row] = await handle.db.select().from(systems);
+    expect(row).toMatchObject({ systemId: "a\tb", name: null, team: null, eventCount: 0 });
+    expect(new Date(row!.latestEventAt).toISOString()).toBe("2026-11-24T12:00:00.000Z");
+  });
+
+  it("upserts with merge expressions, arrays included", async () => {
+    const base = {
+      systemId: "s",
+      feature: 'f "1"',
+      hour: "2026-11-24T10:00:00.000Z",
+      calls: 1,
+      errors: 0,
+      inputTokens: 10,
+      outputTokens: 20,
+      costUsd: 0.25,
+      latencyBuckets: [0, 2, 1],
+    };
+    const merge = {
+      calls: "llm_usage_hourly.calls + excluded.calls",
+      latencyBuckets: `(select array_agg(coalesce(a, 0) + coalesce(b, 0) order by n)
+        from unnest(llm_usage_hourly.latency_buckets, excluded.latency_buckets) with ordinality as u(a, b, n))`,
+    };
+    const key = [llmUsageHourly.systemId, llmUsageHourly.feature, llmUsageHourly.hour];
+    await handle.db.transaction((tx) => upsertRows(tx, llmUsageHourly, [base], key, merge));
+    await handle.db.transaction((tx) =>
+      upsertRows(
+        tx,
+        llmUsageHourly,
+        [{ ...base, calls: 2, costUsd: 1.5, latencyBuckets: [1, 0, 0, 4] }],
+        key,
+        merge,
+      ),
+    );
+    const [row] = await handle.db.select().from(llmUsageHourly);
+    expect(row).toMatchObject({ calls: 3, costUsd: 1.5, latencyBuckets: [1, 2, 1, 4], feature: 'f "1"' });
+  });
+
+  it("inserts only rows whose key is free and returns exactly those", async () => {
+    const event = (id: string) => ({
+      source: "src\t1",
+      eventId: id,
+      type: "llm.call.completed",
+      systemId: "s",
+      time: "2026-11-24T10:00:00.000Z",
+      payload: { id, text: "multi\nline" },
+      appliedAt: "2026-11-24T12:00:00.000Z",
+    });
+    await handle.db.transaction((tx) => ensureTelemetryPartitions(tx, ["2026-11-24T10:00:00.000Z"]));
+    const first = await handle.db.transaction((tx) =>
+      insertNewRows(
+        tx,
+        telemetryEvents,
+        [event("a"), event("b")],
+        [telemetryEvents.source, telemetryEvents.eventId],
+      ),
+    );
+    const second = await handle.db.transaction((tx) =>
+      insertNewRows(
+        tx,
+        telemetryEvents,
+        [event("b"), event("c")],
+        [telemetryEvents.source, telemetryEvents.eventId],
+      ),
+    );
+    expect(first.map((row) => row.event_id).sort()).toEqual(["a", "b"]);
+    expect(second).toEqual([{ source: "src\t1", event_id: "c" }]);
+    const stored = await handle.db.select().from(telemetryEvents).orderBy(asc(telemetryEvents.eventId));
+    expect(stored.map((row) => row.payload)).toEqual(
+      [event("a"), event("b"), event("c")].map((e) => e.payload),
+    );
+  });
+});
