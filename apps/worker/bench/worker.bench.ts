@@ -13,6 +13,7 @@ import { pino } from "pino";
 import { newProgress, organisationHistory, planOrganisation } from "@maturity/demo";
 import { replayProjections } from "../src/replay/replay.ts";
 import { startWorker } from "../src/worker.ts";
+import { postgresCpuMs } from "./postgres-cpu.ts";
 
 // The load is the demo organisation (packages/demo): `npm run bench -w @maturity/worker -- [systems] [days]`.
 const [systemCount = 150, days = 60] = process.argv.slice(2).map(Number);
@@ -130,12 +131,24 @@ let firstStored = 0;
 while ((firstStored = await countEvents(database.db)) === 0)
   await new Promise((resolve) => setTimeout(resolve, 20));
 const firstStoredAt = performance.now();
+const [workerCpuStart, postgresCpuStart] = [process.cpuUsage(), postgresCpuMs()];
 while ((await countEvents(database.db)) < events.length)
   await new Promise((resolve) => setTimeout(resolve, 100));
-const workerRate = rate(events.length - firstStored, performance.now() - firstStoredAt);
+const workerMs = performance.now() - firstStoredAt;
+const workerRate = rate(events.length - firstStored, workerMs);
+// Where the time went: the worker's own process (one JavaScript thread) and the database server.
+const workerCpu = process.cpuUsage(workerCpuStart);
+const workerCpuMs = (workerCpu.user + workerCpu.system) / 1000;
+const postgresCpuEnd = postgresCpuMs();
+const postgresCpu =
+  postgresCpuStart === null || postgresCpuEnd === null ? null : postgresCpuEnd - postgresCpuStart;
 console.log(`worker joined and stored its first batch after ${Math.round(firstStoredAt - workerStart)} ms`);
 console.log(
   `worker: ${worker.metrics.batches} batches (${Math.round(events.length / worker.metrics.batches)} records each on average)`,
+);
+console.log(
+  `worker CPU while applying: this process ${Math.round(workerCpuMs)} ms (${Math.round((workerCpuMs / workerMs) * 100)}% of ` +
+    `${Math.round(workerMs)} ms wall), Postgres server ${postgresCpu === null ? "n/a" : `${postgresCpu} ms`}`,
 );
 await worker.stop();
 
