@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "./client.ts";
 import { openDatabase } from "./client.ts";
 import { appendEvents, countEvents, latestEvents } from "./queries/event-store.ts";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "./queries/telemetry-partitions.ts";
+import { rowsOf } from "./queries/rows-of.ts";
 import { createScratchDatabase, testDatabaseUrl } from "./testing/index.ts";
 import type { ScratchDatabase } from "./testing/index.ts";
 

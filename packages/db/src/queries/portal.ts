@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { events } from "../schema/events.ts";
 import { rollups, risks, scoreHistory, systemReports } from "../schema/projections.ts";
-import { rowsOf } from "./telemetry-partitions.ts";
+import { rowsOf } from "./rows-of.ts";
 import { toIsoTime } from "./time.ts";
 import { fromJsonb } from "./jsonb.ts";
 

@@ -3,7 +3,7 @@ import type { Database } from "../client.ts";
 import { projectionSchemaName, projectionTables } from "../schema/projections.ts";
 import type { ProjectionTables } from "../schema/projections.ts";
 import { notifyScoreChanges } from "./score-change-notices.ts";
-import { rowsOf } from "./telemetry-partitions.ts";
+import { rowsOf } from "./rows-of.ts";
 
 export const nextProjectionSchemaName = `${projectionSchemaName}_next`;
 

@@ -21,7 +21,7 @@ import {
   systemReports,
 } from "../schema/projections.ts";
 import { rescoreRequests, rescoreTicks } from "../schema/events.ts";
-import { rowsOf } from "./telemetry-partitions.ts";
+import { rowsOf } from "./rows-of.ts";
 
 type Queryable = Database | Transaction;
 

@@ -2,7 +2,7 @@ import type { MaturityEvent } from "@maturity/model";
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { rowsOf } from "./telemetry-partitions.ts";
+import { rowsOf } from "./rows-of.ts";
 import { toIsoTime } from "./time.ts";
 import { fromJsonb } from "./jsonb.ts";
 

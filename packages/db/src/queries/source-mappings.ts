@@ -4,7 +4,7 @@ import type { Database, Transaction } from "../client.ts";
 import { sourceMappings, unmappedSources } from "../schema/projections.ts";
 import { upsertRows } from "./bulk-insert.ts";
 import { pgArrayLiteral } from "./pg-array.ts";
-import { rowsOf } from "./telemetry-partitions.ts";
+import { rowsOf } from "./rows-of.ts";
 import { fromJsonb } from "./jsonb.ts";
 
 export async function loadSourceMappings(

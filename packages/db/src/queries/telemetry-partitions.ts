@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
+import { rowsOf } from "./rows-of.ts";
 
 type Queryable = Database | Transaction;
 
@@ -70,9 +71,4 @@ export async function dropExpiredTelemetryPartitions(
     }
   }
   return dropped;
-}
-
-/** postgres.js returns rows as the result itself; PGlite wraps them in `rows`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

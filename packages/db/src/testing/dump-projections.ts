@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { rowsOf } from "../queries/telemetry-partitions.ts";
+import { rowsOf } from "../queries/rows-of.ts";
 
 const tables: Record<string, string> = {
   system_facts: "system_id",
