@@ -69,7 +69,21 @@ const sql = postgres(copyDb.url, { max: 1, onnotice: () => undefined });
 await sql`create table bare_events (source text, event_id text, type text, system_id text, time timestamptz, payload jsonb)`;
 await sql`create table store_shaped (like events including all)`;
 const escape = (field: string) => field.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
+// The raw limit is the best of three COPYs into the emptied table: a single run swings by tens of
+// percent on a shared machine, and the ratio against the best run is the stricter one.
 async function copyRate(
+  table: string,
+  statement: string,
+  line: (event: MaturityEvent, index: number) => string[],
+): Promise<number> {
+  let best = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await sql.unsafe(`truncate ${table}`);
+    best = Math.max(best, await copyOnce(statement, line));
+  }
+  return best;
+}
+async function copyOnce(
   statement: string,
   line: (event: MaturityEvent, index: number) => string[],
 ): Promise<number> {
@@ -85,7 +99,7 @@ async function copyRate(
   );
   return rate(events.length, performance.now() - started);
 }
-const bareCopyRate = await copyRate("copy bare_events from stdin", (event) => [
+const bareCopyRate = await copyRate("bare_events", "copy bare_events from stdin", (event) => [
   event.source,
   event.id,
   event.type,
@@ -95,6 +109,7 @@ const bareCopyRate = await copyRate("copy bare_events from stdin", (event) => [
 ]);
 const appliedAt = new Date(clock).toISOString();
 const rawCopyRate = await copyRate(
+  "store_shaped",
   "copy store_shaped (source, event_id, type, system_id, time, payload, applied_at, system_seq, prev_hash, hash) from stdin",
   (event, index) => [
     event.source,
@@ -164,8 +179,8 @@ await store.drop();
 const slowerRaw = Math.min(rawConsumeRate, rawCopyRate);
 console.table({
   "raw kafkajs consume": { "events/s": rawConsumeRate },
-  "raw COPY, bare table": { "events/s": bareCopyRate },
-  "raw COPY, event-store table": { "events/s": rawCopyRate },
+  "raw COPY, bare table (best of 3)": { "events/s": bareCopyRate },
+  "raw COPY, event-store table (best of 3)": { "events/s": rawCopyRate },
   "worker (Kafka → projections)": {
     "events/s": workerRate,
     "vs slower raw": (workerRate / slowerRaw).toFixed(2),
