@@ -109,22 +109,12 @@ describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver)
       appliedAt: "2026-11-24T12:00:00.000Z",
     });
     await handle.db.transaction((tx) => ensureTelemetryPartitions(tx, ["2026-11-24T10:00:00.000Z"]));
-    const first = await handle.db.transaction((tx) =>
-      insertNewRows(
-        tx,
-        telemetryEvents,
-        [event("a"), event("b")],
-        [telemetryEvents.source, telemetryEvents.eventId],
-      ),
-    );
-    const second = await handle.db.transaction((tx) =>
-      insertNewRows(
-        tx,
-        telemetryEvents,
-        [event("b"), event("c")],
-        [telemetryEvents.source, telemetryEvents.eventId],
-      ),
-    );
+    const insertTelemetry = (rows: object[]) =>
+      handle.db.transaction((tx) =>
+        insertNewRows(tx, telemetryEvents, rows, [telemetryEvents.source, telemetryEvents.eventId]),
+      );
+    const first = await insertTelemetry([event("a"), event("b")]);
+    const second = await insertTelemetry([event("b"), event("c")]);
     expect(first.map((row) => row.event_id).sort()).toEqual(["a", "b"]);
     expect(second).toEqual([{ source: "src\t1", event_id: "c" }]);
     const stored = await handle.db.select().from(telemetryEvents).orderBy(asc(telemetryEvents.eventId));

@@ -121,13 +121,22 @@ function rowColumns(table: PgTable, sample: object): RowColumn[] {
 
 /** SQL turning one field's JSON text into the column's type ('null' is SQL NULL). */
 function decodeField(type: string, field: string): string {
-  if (type === "jsonb" || type === "json") return `nullif(${field}, 'null')::${type}`;
-  if (numericOrBoolean.has(type)) return `nullif(${field}, 'null')::${type}`;
+  // JSON documents, numbers and booleans are valid input for their type as they are.
+  if (castAsIs.has(type)) return `nullif(${field}, 'null')::${type}`;
   // Strings (text, times, array literals) arrive as JSON strings: decode, then cast.
   return `(${field}::jsonb #>> '{}')::${type}`;
 }
 
-const numericOrBoolean = new Set(["bigint", "integer", "smallint", "double precision", "real", "boolean"]);
+const castAsIs = new Set([
+  "jsonb",
+  "json",
+  "bigint",
+  "integer",
+  "smallint",
+  "double precision",
+  "real",
+  "boolean",
+]);
 
 function encodeJson(value: unknown): string {
   return value === undefined ? "null" : JSON.stringify(value);
