@@ -11,15 +11,15 @@ import { refreshRollups } from "./rollups.ts";
 const t0 = Date.parse("2026-11-01T00:00:00Z");
 const at = (hours: number) => new Date(t0 + hours * 3_600_000).toISOString();
 
-function pipelineRun(id: string, subject: string, hours: number): MaturityEvent {
+function pipelineRun(id: string, subject: string, hours: number, repo = "org/fraud"): MaturityEvent {
   return {
     specversion: "1.0",
     id,
-    source: "github://org/fraud",
+    source: `github://${repo}`,
     type: "ci.pipeline.completed",
     time: at(hours),
     subject,
-    unmappedref: "repo:org/fraud",
+    unmappedref: `repo:${repo}`,
     data: { pipeline: "training", status: "succeeded", trigger: "schedule" },
   } as MaturityEvent;
 }
@@ -48,9 +48,9 @@ async function apply(db: DatabaseHandle["db"], events: MaturityEvent[], hours: n
   return applyBatch(db, records, t0 + hours * 3_600_000);
 }
 
-async function reportOf(db: DatabaseHandle["db"]): Promise<SystemReport> {
+async function reportOf(db: DatabaseHandle["db"], systemId = "fraud-scoring"): Promise<SystemReport> {
   const [row] = (await db.execute(
-    sql`select report from projections.system_reports where system_id = 'fraud-scoring'`,
+    sql`select report from projections.system_reports where system_id = ${systemId}`,
   )) as unknown as { report: SystemReport }[];
   return row!.report;
 }
@@ -108,5 +108,61 @@ describe("events from native ids no catalogue entry maps yet", () => {
     const before = await dumpProjections(store.db);
     await replayProjections(store.db);
     expect(await dumpProjections(store.db)).toEqual(before);
+  });
+});
+
+describe("several native ids mapped by one batch", () => {
+  let scratch: ScratchDatabase;
+  let store: DatabaseHandle;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(testDatabaseUrl);
+    store = await openDatabase({ url: scratch.url });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await scratch?.drop();
+  });
+
+  it("map each id to the system that claimed it and fold each one's waiting events there alone", async () => {
+    const registered = (systemId: string, repos: string[]) =>
+      ({
+        specversion: "1.0",
+        id: `reg-${systemId}`,
+        source: "catalog://admin",
+        type: "catalog.system.registered",
+        time: at(3),
+        subject: systemId,
+        data: { name: systemId, team: "risk", kind: "classical", riskTier: "high", sources: { repos } },
+      }) as MaturityEvent;
+    await apply(
+      store.db,
+      [
+        pipelineRun("fraud-run", "unmapped:repo:org/fraud", 1),
+        pipelineRun("fraud-lib-run", "unmapped:repo:org/fraud-lib", 1, "org/fraud-lib"),
+        pipelineRun("churn-run", "unmapped:repo:org/churn", 2, "org/churn"),
+      ],
+      2,
+    );
+    await apply(
+      store.db,
+      [registered("fraud-scoring", ["org/fraud", "org/fraud-lib"]), registered("churn-model", ["org/churn"])],
+      4,
+    );
+    expect(await listUnmapped(store.db)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ref: "repo:org/churn", mappedTo: "churn-model" }),
+        expect.objectContaining({ ref: "repo:org/fraud", mappedTo: "fraud-scoring" }),
+        expect.objectContaining({ ref: "repo:org/fraud-lib", mappedTo: "fraud-scoring" }),
+      ]),
+    );
+    const fraud = evidenceIds(await reportOf(store.db, "fraud-scoring"));
+    const churn = evidenceIds(await reportOf(store.db, "churn-model"));
+    expect([fraud.has("fraud-run"), fraud.has("fraud-lib-run"), fraud.has("churn-run")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([churn.has("churn-run"), churn.has("fraud-run")]).toEqual([true, false]);
   });
 });
