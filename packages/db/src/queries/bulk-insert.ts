@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "../client.ts";
@@ -23,7 +23,9 @@ export async function insertRows(db: Queryable, table: PgTable, rows: readonly o
 
 /**
  * Inserts many rows; where a row's key already exists, each non-key column becomes the
- * excluded (new) value, or the SQL given for it in `merge` (e.g. to add counts).
+ * excluded (new) value, or the SQL given for it in `merge` (e.g. to add counts). With
+ * `onlyIfChanged`, a row equal to the stored one is left as it is: no new row version, no index
+ * or WAL writes (re-scores rewrite mostly unchanged rows).
  */
 export async function upsertRows(
   db: Queryable,
@@ -31,20 +33,26 @@ export async function upsertRows(
   rows: readonly object[],
   key: PgColumn[],
   merge: Record<string, string> = {},
+  options: { onlyIfChanged?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const keyNames = new Set(key.map((column) => column.name));
-  const updates = rowColumns(table, rows[0]!)
-    .filter(({ column }) => !keyNames.has(column.name))
-    .map(({ field, name }) => `${name} = ${merge[field] ?? `excluded.${name}`}`);
+  const changing = rowColumns(table, rows[0]!).filter(({ column }) => !keyNames.has(column.name));
+  const updates = changing.map(({ field, name }) => `${name} = ${merge[field] ?? `excluded.${name}`}`);
   const target = key.map((column) => `"${snakeCase(column.name)}"`).join(", ");
+  const tableName = getTableName(table);
+  const unchanged = options.onlyIfChanged
+    ? ` where (${changing.map(({ name }) => `"${tableName}".${name}`).join(", ")}) is distinct from (${changing
+        .map(({ name }) => `excluded.${name}`)
+        .join(", ")})`
+    : "";
   await writeRows(
     db,
     table,
     rows,
     sql.raw(
       updates.length > 0
-        ? ` on conflict (${target}) do update set ${updates.join(", ")}`
+        ? ` on conflict (${target}) do update set ${updates.join(", ")}${unchanged}`
         : ` on conflict (${target}) do nothing`,
     ),
   );

@@ -1,6 +1,7 @@
 import type { Axis, OrgRollup, SystemReport, TeamRollup } from "@maturity/model";
 import { axes } from "@maturity/model";
-import { inArray, isNull, sql } from "drizzle-orm";
+import { and, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import {
   criterionRows,
   rollupRows,
@@ -21,6 +22,7 @@ import {
   systemReports,
 } from "../schema/projections.ts";
 import { rescoreRequests, rescoreTicks } from "../schema/events.ts";
+import { pgArrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows-of.ts";
 
 type Queryable = Database | Transaction;
@@ -158,19 +160,50 @@ export async function writeSystemReports(
     );
     await insertRows(tx, scoreHistory, history);
   }
-  await tx.delete(criterionResults).where(inArray(criterionResults.systemId, systemIds));
-  await insertRows(
+  // Most criteria and risks of a re-scored system are as they were: only the rows that differ
+  // are written, and rows the new reports no longer have are deleted.
+  const criteria = entries.flatMap(({ report }) => criterionRows(report));
+  await upsertRows(
     tx,
     criterionResults,
-    entries.flatMap(({ report }) => criterionRows(report)),
+    criteria,
+    [criterionResults.systemId, criterionResults.criterionId],
+    {},
+    {
+      onlyIfChanged: true,
+    },
   );
-  await tx.delete(risks).where(inArray(risks.systemId, systemIds));
-  await insertRows(
-    tx,
-    risks,
-    entries.flatMap(({ report }) => systemRiskRows(report)),
+  await tx.delete(criterionResults).where(
+    and(
+      inArray(criterionResults.systemId, systemIds),
+      notInPairs(
+        criterionResults.systemId,
+        criterionResults.criterionId,
+        criteria.map((row) => [row.systemId, row.criterionId]),
+      ),
+    ),
+  );
+  const riskRows = entries.flatMap(({ report }) => systemRiskRows(report));
+  await upsertRows(tx, risks, riskRows, [risks.riskKey], {}, { onlyIfChanged: true });
+  await tx.delete(risks).where(
+    and(
+      inArray(risks.systemId, systemIds),
+      riskRows.length === 0
+        ? undefined
+        : notInArray(
+            risks.riskKey,
+            riskRows.map((row) => row.riskKey),
+          ),
+    ),
   );
   return allChanges;
+}
+
+// Rows whose (a, b) is none of these pairs: two text arrays, so the statement stays short.
+function notInPairs(a: PgColumn, b: PgColumn, pairs: readonly [string, string][]): SQL {
+  const first = pgArrayLiteral(pairs.map((pair) => pair[0]));
+  const second = pgArrayLiteral(pairs.map((pair) => pair[1]));
+  return sql`(${a}, ${b}) not in (select * from unnest(${first}::text[], ${second}::text[]))`;
 }
 
 /** All current system reports (the input of team and org rollups). */
