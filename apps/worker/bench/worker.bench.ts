@@ -2,11 +2,12 @@
 // measured in the same run: raw kafkajs consume of the same messages and raw Postgres COPY of the
 // same rows. Run: npm run bench -w @maturity/worker  (needs infra/up: Kafka + Postgres)
 import { randomBytes } from "node:crypto";
-import { countEvents, openDatabase } from "@maturity/db";
+import { appendEvents, countEvents, openDatabase } from "@maturity/db";
 import { createScratchDatabase, testDatabaseUrl } from "@maturity/db/testing";
 import { openKafkaLog } from "@maturity/log";
 import { testKafkaBrokers } from "@maturity/log/testing";
 import type { MaturityEvent } from "@maturity/model";
+import { formatIssues, parseEvent } from "@maturity/model";
 import { Kafka, logLevel } from "kafkajs";
 import postgres from "postgres";
 import { pino } from "pino";
@@ -178,6 +179,35 @@ await log.close();
 await database.close();
 await store.drop();
 
+// 5. The floor under the worker: the same records, in batches of the worker's average size, only
+// decoded, validated and appended to the event store (dedupe and hash chain), no projections; one
+// transaction per batch, one after another. Whatever the worker adds is the projections' cost.
+const averageBatch = Math.round(events.length / worker.metrics.batches);
+const floorDb = await createScratchDatabase(testDatabaseUrl);
+const floorStore = await openDatabase({ url: floorDb.url });
+const floorAppliedAt = new Date(clock).toISOString();
+const [floorCpuStart, floorPostgresStart] = [process.cpuUsage(), postgresCpuMs()];
+const floorStart = performance.now();
+for (let start = 0; start < records.length; start += averageBatch) {
+  const batch = records.slice(start, start + averageBatch).map((record) => {
+    const parsed = parseEvent(JSON.parse(record.value));
+    if (!parsed.ok)
+      throw new Error(`the bench's own event failed validation: ${formatIssues(parsed.issues)}`);
+    return parsed.event;
+  });
+  await floorStore.db.transaction((tx) => appendEvents(tx, batch, floorAppliedAt));
+}
+const floorMs = performance.now() - floorStart;
+const floorRate = rate(events.length, floorMs);
+const floorCpu = process.cpuUsage(floorCpuStart);
+const floorPostgresEnd = postgresCpuMs();
+console.log(
+  `event store alone: this process ${Math.round((floorCpu.user + floorCpu.system) / 1000)} ms, Postgres server ` +
+    `${floorPostgresStart === null || floorPostgresEnd === null ? "n/a" : `${floorPostgresEnd - floorPostgresStart} ms`}`,
+);
+await floorStore.close();
+await floorDb.drop();
+
 const slowerRaw = Math.min(rawConsumeRate, rawCopyRate);
 console.table({
   "raw kafkajs consume": { "events/s": rawConsumeRate },
@@ -187,10 +217,15 @@ console.table({
     "events/s": workerRate,
     "vs slower raw": (workerRate / slowerRaw).toFixed(2),
   },
+  "event store alone (no projections)": {
+    "events/s": floorRate,
+    "vs slower raw": (floorRate / slowerRaw).toFixed(2),
+  },
   "replay (store → projections)": { "events/s": replayRate },
 });
 console.log(
   `worker = ${((workerRate / slowerRaw) * 100).toFixed(0)}% of the slower raw limit (raw consume vs COPY into ` +
     `the event-store table; aim ≥ 50%), ${((workerRate / Math.min(rawConsumeRate, bareCopyRate)) * 100).toFixed(0)}% ` +
-    `of COPY into a bare table; replay ${replayRate} events/s (aim ≥ 20,000)`,
+    `of COPY into a bare table; the event store alone, without projections, is ${((floorRate / slowerRaw) * 100).toFixed(0)}%; ` +
+    `replay ${replayRate} events/s (aim ≥ 20,000)`,
 );
