@@ -1,11 +1,8 @@
 import { asc } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../client.ts";
-import { openDatabase } from "../client.ts";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase } from "../testing/suite-database.ts";
 import { telemetryEvents } from "../schema/events.ts";
 import { criterionResults, llmUsageHourly, systems } from "../schema/projections.ts";
-import { createScratchDatabase, testDatabaseUrl } from "../testing/index.ts";
-import type { ScratchDatabase } from "../testing/index.ts";
 import { insertNewRows, insertRows, upsertRows } from "./bulk-insert.ts";
 import { ensureTelemetryPartitions } from "./telemetry-partitions.ts";
 
@@ -31,37 +28,23 @@ const criterionRow = (systemId: string, index: number) => ({
 });
 
 describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver) => {
-  let scratch: ScratchDatabase | undefined;
-  let handle: DatabaseHandle;
-
-  beforeAll(async () => {
-    if (driver === "postgres") {
-      scratch = await createScratchDatabase(testDatabaseUrl);
-      handle = await openDatabase({ url: scratch.url });
-    } else {
-      handle = await openDatabase({ inMemory: true });
-    }
-  });
-  afterAll(async () => {
-    await handle?.close();
-    await scratch?.drop();
-  });
+  const database = suiteDatabase(driver);
 
   it("round-trips awkward text, numbers, booleans, jsonb and nulls exactly, over several statements", async () => {
     // 4,500 rows: more than one statement's worth, so the split between statements is exercised.
     const rows = Array.from({ length: 4_500 }, (_, index) => criterionRow(`s-${index % 3}`, index));
-    await handle.db.transaction((tx) => insertRows(tx, criterionResults, rows));
-    const stored = await handle.db.select().from(criterionResults).orderBy(asc(criterionResults.level));
+    await database().db.transaction((tx) => insertRows(tx, criterionResults, rows));
+    const stored = await database().db.select().from(criterionResults).orderBy(asc(criterionResults.level));
     expect(stored).toEqual(rows);
   });
 
   it("stores SQL NULL for null and undefined, and timestamps as instants", async () => {
-    await handle.db.transaction((tx) =>
+    await database().db.transaction((tx) =>
       insertRows(tx, systems, [
         { systemId: "a\tb", name: null, team: undefined, latestEventAt: "2026-11-24T13:00:00+01:00" },
       ]),
     );
-    const [row] = await handle.db.select().from(systems);
+    const [row] = await database().db.select().from(systems);
     expect(row).toMatchObject({ systemId: "a\tb", name: null, team: null, eventCount: 0 });
     expect(new Date(row!.latestEventAt).toISOString()).toBe("2026-11-24T12:00:00.000Z");
   });
@@ -84,8 +67,8 @@ describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver)
         from unnest(llm_usage_hourly.latency_buckets, excluded.latency_buckets) with ordinality as u(a, b, n))`,
     };
     const key = [llmUsageHourly.systemId, llmUsageHourly.feature, llmUsageHourly.hour];
-    await handle.db.transaction((tx) => upsertRows(tx, llmUsageHourly, [base], key, merge));
-    await handle.db.transaction((tx) =>
+    await database().db.transaction((tx) => upsertRows(tx, llmUsageHourly, [base], key, merge));
+    await database().db.transaction((tx) =>
       upsertRows(
         tx,
         llmUsageHourly,
@@ -94,7 +77,7 @@ describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver)
         merge,
       ),
     );
-    const [row] = await handle.db.select().from(llmUsageHourly);
+    const [row] = await database().db.select().from(llmUsageHourly);
     expect(row).toMatchObject({ calls: 3, costUsd: 1.5, latencyBuckets: [1, 2, 1, 4], feature: 'f "1"' });
   });
 
@@ -108,16 +91,16 @@ describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver)
       payload: { id, text: "multi\nline" },
       appliedAt: "2026-11-24T12:00:00.000Z",
     });
-    await handle.db.transaction((tx) => ensureTelemetryPartitions(tx, ["2026-11-24T10:00:00.000Z"]));
+    await database().db.transaction((tx) => ensureTelemetryPartitions(tx, ["2026-11-24T10:00:00.000Z"]));
     const insertTelemetry = (rows: object[]) =>
-      handle.db.transaction((tx) =>
+      database().db.transaction((tx) =>
         insertNewRows(tx, telemetryEvents, rows, [telemetryEvents.source, telemetryEvents.eventId]),
       );
     const first = await insertTelemetry([event("a"), event("b")]);
     const second = await insertTelemetry([event("b"), event("c")]);
     expect(first.map((row) => row.event_id).sort()).toEqual(["a", "b"]);
     expect(second).toEqual([{ source: "src\t1", event_id: "c" }]);
-    const stored = await handle.db.select().from(telemetryEvents).orderBy(asc(telemetryEvents.eventId));
+    const stored = await database().db.select().from(telemetryEvents).orderBy(asc(telemetryEvents.eventId));
     expect(stored.map((row) => row.payload)).toEqual(
       [event("a"), event("b"), event("c")].map((e) => e.payload),
     );

@@ -1,11 +1,8 @@
 import type { CriterionResult, Risk, SystemReport } from "@maturity/model";
 import { axes, metricNames, type SystemAxes } from "@maturity/model";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../client.ts";
-import { openDatabase } from "../client.ts";
-import { createScratchDatabase, testDatabaseUrl } from "../testing/index.ts";
-import type { ScratchDatabase } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase } from "../testing/suite-database.ts";
 import { rowsOf } from "./rows-of.ts";
 import { writeSystemReports } from "./projections.ts";
 
@@ -69,26 +66,12 @@ function report(systemId: string, criteria: CriterionResult[], risks: Risk[]): S
 const cause = { asOf: "2026-11-24T12:00:00.000Z", rubricVersion: "test", causeEventId: null };
 
 describe.each(["postgres", "pglite"] as const)("re-scored reports on %s", (driver) => {
-  let scratch: ScratchDatabase | undefined;
-  let handle: DatabaseHandle;
-
-  beforeAll(async () => {
-    if (driver === "postgres") {
-      scratch = await createScratchDatabase(testDatabaseUrl);
-      handle = await openDatabase({ url: scratch.url });
-    } else {
-      handle = await openDatabase({ inMemory: true });
-    }
-  });
-  afterAll(async () => {
-    await handle?.close();
-    await scratch?.drop();
-  });
+  const database = suiteDatabase(driver);
 
   // xmin is the transaction that wrote a row's current version: unchanged means not rewritten.
   async function versions(table: string, key: string): Promise<Map<string, string>> {
     const rows = rowsOf<{ key: string; version: string }>(
-      await handle.db.execute(
+      await database().db.execute(
         sql.raw(`select ${key} as key, xmin::text as version from projections.${table}`),
       ),
     );
@@ -96,7 +79,7 @@ describe.each(["postgres", "pglite"] as const)("re-scored reports on %s", (drive
   }
   const criterionKey = "system_id || '/' || criterion_id";
   const write = (reports: SystemReport[]) =>
-    handle.db.transaction((tx) =>
+    database().db.transaction((tx) =>
       writeSystemReports(
         tx,
         reports.map((r) => ({ report: r, cause })),
@@ -128,7 +111,7 @@ describe.each(["postgres", "pglite"] as const)("re-scored reports on %s", (drive
     expect(risksAfter.get("s1#0")).toBe(risksBefore.get("s1#0"));
 
     const stored = rowsOf<{ criterion_id: string; degree: number; met: boolean; status: string }>(
-      await handle.db.execute(
+      await database().db.execute(
         sql.raw(
           "select criterion_id, degree, met, status from projections.criterion_results where system_id = 's1' order by criterion_id",
         ),
