@@ -142,6 +142,16 @@ export function assembleReport(systems: SystemReport[], options: ScoreOptions): 
   return assembleResolved(systems, resolveOptions(options));
 }
 
+// Every system's risks in one list made at its exact size (flatMap is a slow generic builtin).
+function allRisks(systems: readonly SystemReport[]): Risk[] {
+  let n = 0;
+  for (const s of systems) n += s.risks.length;
+  const risks = new Array<Risk>(n);
+  let k = 0;
+  for (const s of systems) for (const risk of s.risks) risks[k++] = risk;
+  return risks;
+}
+
 function assembleResolved(systems: SystemReport[], options: ResolvedOptions): ScoreReport {
   const active = systems.filter((s) => !s.retired);
   // Axis scores are read out once per system and shared by its team's rollup and the org's.
@@ -157,7 +167,7 @@ function assembleResolved(systems: SystemReport[], options: ResolvedOptions): Sc
     }
   }
   const teams: TeamRollup[] = [];
-  const risks: Risk[] = active.flatMap((s) => s.risks);
+  const risks = allRisks(active);
   for (const team of [...byTeam.keys()].sort()) {
     const { members, scored: teamScored } = byTeam.get(team) ?? { members: [], scored: [] };
     const rollup: TeamRollup = {

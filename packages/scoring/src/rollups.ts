@@ -16,32 +16,37 @@ export interface ScoredSystem {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-// One pass per axis over the systems of the track's kinds into a reused buffer, instead of a
-// filtered copy per track and a mapped copy per axis.
+// One pass over the systems of the track's kinds, each score written into its axis's reused
+// buffer (in system order, as before), instead of a pass and a kind test per axis.
 function trackScores(
   systems: readonly ScoredSystem[],
   kinds: readonly SystemKind[],
-  buffer: Float64Array,
+  buffers: Record<Axis, Float64Array>,
 ): TrackScores {
+  let n = 0;
+  for (const s of systems) {
+    if (!kinds.includes(s.kind)) continue;
+    for (const axis of axes) buffers[axis][n] = s.scores[axis];
+    n++;
+  }
   const out = {} as TrackScores;
   for (const axis of axes) {
-    let n = 0;
-    for (const s of systems) if (kinds.includes(s.kind)) buffer[n++] = s.scores[axis];
-    const m = medianInPlace(buffer.subarray(0, n));
+    const m = medianInPlace(buffers[axis].subarray(0, n));
     out[axis] = m === null ? null : round2(m);
   }
   return out;
 }
 
 export function rollupTracks(systems: readonly ScoredSystem[]): { tracks: Tracks; trackGap: TrackGap } {
-  const buffer = new Float64Array(systems.length);
+  const buffers = {} as Record<Axis, Float64Array>;
+  for (const axis of axes) buffers[axis] = new Float64Array(systems.length);
   const tracks: Tracks = {
-    classical: trackScores(systems, ["classical"], buffer),
-    llm: trackScores(systems, ["llm"], buffer),
-    agent: trackScores(systems, ["agent"], buffer),
+    classical: trackScores(systems, ["classical"], buffers),
+    llm: trackScores(systems, ["llm"], buffers),
+    agent: trackScores(systems, ["agent"], buffers),
   };
   // LLM and agent systems together form the "LLM operations" side of the gap.
-  const llmSide = trackScores(systems, ["llm", "agent"], buffer);
+  const llmSide = trackScores(systems, ["llm", "agent"], buffers);
   const trackGap = {} as TrackGap;
   for (const axis of axes) {
     const classical = tracks.classical[axis];

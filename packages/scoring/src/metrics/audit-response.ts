@@ -13,10 +13,12 @@ export function auditResponseHours(
   joins?: MetricJoins,
 ): MetricValue<number | null> {
   const { auditsRequested: requested, auditsDelivered: delivered } = facts;
+  const [start, end] = rowsBetween(requested, from, to);
+  // Most systems are never audited: no deliveries to look up then.
+  if (start === end) return { value: null, evidence: [] };
   const deliveredRow = joinsFor(facts, to, joins).firstDeliveries();
   const hours: number[] = [];
   const evidence: string[] = [];
-  const [start, end] = rowsBetween(requested, from, to);
   for (let i = start; i < end; i++) {
     const d = deliveredRow.get(requested.auditId[i] as string);
     if (d === undefined || (delivered.t[d] as number) < (requested.t[i] as number)) continue;

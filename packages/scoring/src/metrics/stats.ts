@@ -1,10 +1,31 @@
-import { sortInPlace } from "../small-sort.ts";
+import { insertionSortLimit } from "../small-sort.ts";
 
 const ascending = (a: number, b: number) => a - b;
 
-/** Sorts `values` ascending in place (for arrays the caller owns) and returns it. */
+/** The longest sample list sorted by insertion here; longer ones use the built-in sort. */
+export const numericInsertionLimit = 64;
+
+/**
+ * Sorts `values` ascending in place (for arrays the caller owns) and returns it: the same order as
+ * `values.sort((a, b) => a - b)`. A window's samples are few: an insertion sort comparing numbers
+ * directly beats the built-in sort, which calls the comparator as a function and allocates. Up to
+ * `insertionSortLimit` it moves exactly what `sortInPlace` did (NaN included); beyond that, without
+ * NaN, ascending order is unique but for ties of 0 and -0, which both stable sorts keep in order.
+ */
 export function sortAscending(values: number[]): number[] {
-  return sortInPlace(values, ascending);
+  const n = values.length;
+  if (n > numericInsertionLimit || (n > insertionSortLimit && values.some(Number.isNaN)))
+    return values.sort(ascending);
+  for (let i = 1; i < n; i++) {
+    const value = values[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (values[j] as number) > value) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = value;
+  }
+  return values;
 }
 
 /** The median of values already in ascending order. */

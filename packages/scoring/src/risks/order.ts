@@ -64,7 +64,8 @@ export function sortedRisks(risks: readonly Risk[]): Risk[] {
   const system = textRanks(systems, compareText);
   const team = textRanks(teams, compareText);
   const axis = textRanks(axes, compareText);
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
   order.sort(
     (a, b) =>
       (rank[b] as number) - (rank[a] as number) ||
@@ -74,5 +75,8 @@ export function sortedRisks(risks: readonly Risk[]): Risk[] {
       (axis[a] as number) - (axis[b] as number) ||
       a - b,
   );
-  return order.map((i) => risks[i] as Risk);
+  // Plain loops, not Array.from / map with a callback per risk: tens of thousands of them.
+  const sorted = new Array<Risk>(n);
+  for (let k = 0; k < n; k++) sorted[k] = risks[order[k] as number] as Risk;
+  return sorted;
 }

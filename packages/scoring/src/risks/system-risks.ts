@@ -66,6 +66,20 @@ function addAxisEvidence(
   return ids;
 }
 
+/**
+ * The evidence lists one after another, cut at the cap: what `flatMap(…).slice(0, cap)` gives,
+ * without the whole flattened copy (flatMap is a slow generic builtin, and most of it was cut).
+ */
+function firstEvidence(items: readonly { evidence: readonly string[] }[]): string[] {
+  let n = 0;
+  for (const item of items) n += item.evidence.length;
+  const ids = new Array<string>(Math.min(n, evidenceCap));
+  let k = 0;
+  for (const item of items)
+    for (let i = 0; i < item.evidence.length && k < ids.length; i++) ids[k++] = item.evidence[i] as string;
+  return ids;
+}
+
 export function systemRisks(input: SystemRiskInput): Risk[] {
   const { identity } = input;
   const { systemId, team } = identity;
@@ -124,7 +138,7 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
         `${label(axis)}: ${ahead.length} practice(s) above level ${score.level + 1} are in place while level ${score.level + 1} is not consolidated; they earn no credit and rest on a weak base (${ahead.map((c) => c.id).join(", ")}).`,
       ),
       nextUpgrade: nextUpgrade(axis, score, input.rubric),
-      evidence: ahead.flatMap((c) => c.evidence).slice(0, evidenceCap),
+      evidence: firstEvidence(ahead),
     });
   }
 
@@ -141,7 +155,7 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
         `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
       ),
       nextUpgrade: `Show the practice is still running, or retire it knowingly. ${upgradeForLevel(input.axes[axis].level)}`,
-      evidence: stale.flatMap((c) => c.evidence).slice(0, evidenceCap),
+      evidence: firstEvidence(stale),
     });
   }
 

@@ -202,7 +202,7 @@ export class PopulationViews {
       flags.set(deploys.deploymentId[i] as string, 0);
     }
     markDeployRefs(this.ctx.facts, this.ctx.asOf, flags);
-    const gates = new ReleaseGates(this.ctx.facts.evalRuns);
+    const gates = new ReleaseGates(this.ctx.facts.evalRuns, flags); // only these deploys' versions
     for (let i = range.start, row = 0; i < range.end; i++) {
       if (!isProductionSuccess(deploys, i)) continue;
       const t = deploys.t[i] as number;

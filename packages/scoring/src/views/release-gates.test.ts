@@ -28,19 +28,22 @@ const evalArb = fc.record({
 const releaseArb = fc.record({ t: fc.integer({ min: -1, max: 22 }), version: refArb });
 
 describe("ReleaseGates", () => {
-  it("agrees with the definition for releases asked in time order", () => {
+  it("agrees with the definition for releases asked in time order, told the versions asked or not", () => {
     fc.assert(
       fc.property(
         fc.array(evalArb, { maxLength: 12 }),
         fc.array(releaseArb, { maxLength: 8 }),
-        (evals, releases) => {
+        fc.boolean(),
+        (evals, releases, onlyAsked) => {
           evals.sort((a, b) => a.t - b.t);
           releases.sort((a, b) => a.t - b.t);
-          const gates = new ReleaseGates({
+          const asked = onlyAsked ? new Set(releases.map((r) => r.version)) : undefined;
+          const evalColumns = {
             t: evals.map((e) => e.t),
             refs: evals.map((e) => e.refs),
             gate: evals.map((e) => e.gate),
-          });
+          };
+          const gates = new ReleaseGates(evalColumns, asked);
           for (const r of releases)
             expect(gates.at(r.version, r.t)).toBe(gateByDefinition(evals, r.version, r.t));
         },

@@ -10,7 +10,14 @@ export class ReleaseGates {
   /** The first evaluation row not swept yet. */
   private next = 0;
 
-  constructor(private readonly evals: Pick<Columns<EvalRunRec>, "t" | "refs" | "gate">) {}
+  /**
+   * `asked`: when given, the only versions `at` will be asked about; the sweep keeps no gate for
+   * other refs (a system evaluates many more versions than it releases in a window).
+   */
+  constructor(
+    private readonly evals: Pick<Columns<EvalRunRec>, "t" | "refs" | "gate">,
+    private readonly asked?: { has(version: string): boolean },
+  ) {}
 
   /**
    * The gate that decided a release of `version` at time t: the latest gated evaluation of the
@@ -21,9 +28,11 @@ export class ReleaseGates {
     const { t: times, refs, gate } = this.evals;
     for (; this.next < times.length && (times[this.next] as number) <= t; this.next++) {
       const g = gate[this.next] as EvalRunRec["gate"];
-      for (const ref of refs[this.next] as string[])
+      for (const ref of refs[this.next] as string[]) {
+        if (this.asked?.has(ref) === false) continue;
         if (g !== "none") this.gateByRef.set(ref, g);
         else if (!this.gateByRef.has(ref)) this.gateByRef.set(ref, "none");
+      }
     }
     return this.gateByRef.get(version) ?? "missing";
   }
