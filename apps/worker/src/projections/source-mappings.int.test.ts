@@ -1,9 +1,9 @@
 import type { DatabaseHandle } from "@maturity/db";
-import { listUnmapped, openDatabase, sql } from "@maturity/db";
-import { createScratchDatabase, dumpProjections, testDatabaseUrl } from "@maturity/db/testing";
-import type { ScratchDatabase } from "@maturity/db/testing";
+import { listUnmapped, sql } from "@maturity/db";
+import { dumpProjections } from "@maturity/db/testing";
+import { suiteDatabase } from "@maturity/db/testing/suite";
 import type { MaturityEvent, SystemReport } from "@maturity/model";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyBatch } from "../apply-batch.ts";
 import { replayProjections } from "../replay/replay.ts";
 import { refreshRollups } from "./rollups.ts";
@@ -61,68 +61,48 @@ const evidenceIds = (report: SystemReport) =>
   );
 
 describe("events from native ids no catalogue entry maps yet", () => {
-  let scratch: ScratchDatabase;
-  let store: DatabaseHandle;
-
-  beforeAll(async () => {
-    scratch = await createScratchDatabase(testDatabaseUrl);
-    store = await openDatabase({ url: scratch.url });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await scratch?.drop();
-  });
+  const database = suiteDatabase("postgres");
 
   it("are kept and listed as unmapped, then folded into the system once a catalogue entry maps them", async () => {
-    await apply(store.db, [registration("reg", 0, undefined)], 1);
+    await apply(database().db, [registration("reg", 0, undefined)], 1);
     const early = [
       pipelineRun("run-1", "unmapped:repo:org/fraud", 2),
       pipelineRun("run-2", "unmapped:repo:org/fraud", 3),
     ];
-    const outcome = await apply(store.db, early, 4);
+    const outcome = await apply(database().db, early, 4);
     expect(outcome.applied).toBe(2);
-    expect(await listUnmapped(store.db)).toEqual([
+    expect(await listUnmapped(database().db)).toEqual([
       expect.objectContaining({ ref: "repo:org/fraud", eventCount: 2, mappedTo: null }),
     ]);
-    expect(evidenceIds(await reportOf(store.db)).has("run-1")).toBe(false);
+    expect(evidenceIds(await reportOf(database().db)).has("run-1")).toBe(false);
 
     // The admin maps the repository; the waiting events land in the system in the same batch.
     await apply(
-      store.db,
+      database().db,
       [registration("map", 5, ["org/fraud"]), pipelineRun("run-3", "unmapped:repo:org/fraud", 5)],
       6,
     );
-    expect(await listUnmapped(store.db)).toEqual([
+    expect(await listUnmapped(database().db)).toEqual([
       expect.objectContaining({ ref: "repo:org/fraud", eventCount: 3, mappedTo: "fraud-scoring" }),
     ]);
-    const mapped = evidenceIds(await reportOf(store.db));
+    const mapped = evidenceIds(await reportOf(database().db));
     for (const id of ["run-1", "run-2", "run-3"]) expect(mapped.has(id)).toBe(true);
 
     // Later events of the id (from a sender that still does not resolve it) go straight in.
-    await apply(store.db, [pipelineRun("run-4", "unmapped:repo:org/fraud", 7)], 8);
-    expect(evidenceIds(await reportOf(store.db)).has("run-4")).toBe(true);
+    await apply(database().db, [pipelineRun("run-4", "unmapped:repo:org/fraud", 7)], 8);
+    expect(evidenceIds(await reportOf(database().db)).has("run-4")).toBe(true);
   });
 
   it("replay resolves them the same way", async () => {
-    await refreshRollups(store.db, t0 + 8 * 3_600_000);
-    const before = await dumpProjections(store.db);
-    await replayProjections(store.db);
-    expect(await dumpProjections(store.db)).toEqual(before);
+    await refreshRollups(database().db, t0 + 8 * 3_600_000);
+    const before = await dumpProjections(database().db);
+    await replayProjections(database().db);
+    expect(await dumpProjections(database().db)).toEqual(before);
   });
 });
 
 describe("several native ids mapped by one batch", () => {
-  let scratch: ScratchDatabase;
-  let store: DatabaseHandle;
-
-  beforeAll(async () => {
-    scratch = await createScratchDatabase(testDatabaseUrl);
-    store = await openDatabase({ url: scratch.url });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await scratch?.drop();
-  });
+  const database = suiteDatabase("postgres");
 
   it("map each id to the system that claimed it and fold each one's waiting events there alone", async () => {
     const registered = (systemId: string, repos: string[]) =>
@@ -136,7 +116,7 @@ describe("several native ids mapped by one batch", () => {
         data: { name: systemId, team: "risk", kind: "classical", riskTier: "high", sources: { repos } },
       }) as MaturityEvent;
     await apply(
-      store.db,
+      database().db,
       [
         pipelineRun("fraud-run", "unmapped:repo:org/fraud", 1),
         pipelineRun("fraud-lib-run", "unmapped:repo:org/fraud-lib", 1, "org/fraud-lib"),
@@ -145,19 +125,19 @@ describe("several native ids mapped by one batch", () => {
       2,
     );
     await apply(
-      store.db,
+      database().db,
       [registered("fraud-scoring", ["org/fraud", "org/fraud-lib"]), registered("churn-model", ["org/churn"])],
       4,
     );
-    expect(await listUnmapped(store.db)).toEqual(
+    expect(await listUnmapped(database().db)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ ref: "repo:org/churn", mappedTo: "churn-model" }),
         expect.objectContaining({ ref: "repo:org/fraud", mappedTo: "fraud-scoring" }),
         expect.objectContaining({ ref: "repo:org/fraud-lib", mappedTo: "fraud-scoring" }),
       ]),
     );
-    const fraud = evidenceIds(await reportOf(store.db, "fraud-scoring"));
-    const churn = evidenceIds(await reportOf(store.db, "churn-model"));
+    const fraud = evidenceIds(await reportOf(database().db, "fraud-scoring"));
+    const churn = evidenceIds(await reportOf(database().db, "churn-model"));
     expect([fraud.has("fraud-run"), fraud.has("fraud-lib-run"), fraud.has("churn-run")]).toEqual([
       true,
       true,

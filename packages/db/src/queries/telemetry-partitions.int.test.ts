@@ -1,9 +1,6 @@
 import type { MaturityEvent } from "@maturity/model";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../client.ts";
-import { openDatabase } from "../client.ts";
-import { createScratchDatabase, testDatabaseUrl } from "../testing/index.ts";
-import type { ScratchDatabase } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase } from "../testing/suite-database.ts";
 import { appendEvents, countEvents } from "./event-store.ts";
 import { aggregateLlmUsage, llmUsageSummary, upsertLlmUsage } from "./llm-usage.ts";
 import { dropExpiredTelemetryPartitions } from "./telemetry-partitions.ts";
@@ -29,16 +26,7 @@ function call(id: string, time: string, latencyMs: number): MaturityEvent {
 }
 
 describe("telemetry partitions and retention on the real Postgres server", () => {
-  let scratch: ScratchDatabase;
-  let store: DatabaseHandle;
-  beforeAll(async () => {
-    scratch = await createScratchDatabase(testDatabaseUrl);
-    store = await openDatabase({ url: scratch.url });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await scratch?.drop();
-  });
+  const database = suiteDatabase("postgres");
 
   it("files calls by month, drops months past retention, and keeps their hourly rollups", async () => {
     const calls = [
@@ -46,17 +34,21 @@ describe("telemetry partitions and retention on the real Postgres server", () =>
       call("b", "2026-08-10T10:40:00Z", 300),
       call("c", "2026-11-20T09:00:00Z", 900),
     ];
-    await store.db.transaction(async (tx) => {
+    await database().db.transaction(async (tx) => {
       const fresh = await appendEvents(tx, calls, "2026-11-24T00:00:00Z");
       await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
     });
-    expect(await countEvents(store.db)).toBe(3);
+    expect(await countEvents(database().db)).toBe(3);
 
-    const dropped = await dropExpiredTelemetryPartitions(store.db, 30, Date.parse("2026-11-24T00:00:00Z"));
+    const dropped = await dropExpiredTelemetryPartitions(
+      database().db,
+      30,
+      Date.parse("2026-11-24T00:00:00Z"),
+    );
     expect(dropped).toEqual(["telemetry_events_2026_08"]);
-    expect(await countEvents(store.db)).toBe(1);
+    expect(await countEvents(database().db)).toBe(1);
 
-    const august = await llmUsageSummary(store.db, {
+    const august = await llmUsageSummary(database().db, {
       systemId: "support-assistant",
       from: "2026-08-01T00:00:00Z",
       to: "2026-09-01T00:00:00Z",
