@@ -79,6 +79,15 @@ describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver)
     );
     const [row] = await database().db.select().from(llmUsageHourly);
     expect(row).toMatchObject({ calls: 3, costUsd: 1.5, latencyBuckets: [1, 2, 1, 4], feature: 'f "1"' });
+
+    // "Unchanged" compares whole rows, which a merge does not replace: the pair is refused.
+    await expect(
+      database().db.transaction((tx) =>
+        upsertRows(tx, llmUsageHourly, [{ ...base, calls: 7 }], key, merge, { onlyIfChanged: true }),
+      ),
+    ).rejects.toThrow(/onlyIfChanged .* cannot be combined with merge/);
+    const [after] = await database().db.select().from(llmUsageHourly);
+    expect(after).toMatchObject({ calls: 3 });
   });
 
   it("inserts only rows whose key is free and returns exactly those", async () => {

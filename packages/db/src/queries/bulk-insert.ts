@@ -36,6 +36,10 @@ export async function upsertRows(
   options: { onlyIfChanged?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  // With merge expressions the stored row is not replaced by the new one, so "unchanged" would
+  // compare the wrong values (an additive count equal to the last one would be skipped).
+  if (options.onlyIfChanged && Object.keys(merge).length > 0)
+    throw new Error("upsertRows: onlyIfChanged compares whole rows, so it cannot be combined with merge");
   const keyNames = new Set(key.map((column) => column.name));
   const changing = rowColumns(table, rows[0]!).filter(({ column }) => !keyNames.has(column.name));
   const updates = changing.map(({ field, name }) => `${name} = ${merge[field] ?? `excluded.${name}`}`);
@@ -56,6 +60,36 @@ export async function upsertRows(
         : ` on conflict (${target}) do nothing`,
     ),
   );
+}
+
+/**
+ * Makes the stored rows of a scope (e.g. the re-scored systems) exactly `rows`: rows that changed
+ * or are new are written, equal ones are left alone (`onlyIfChanged`), and the scope's rows whose
+ * key is not among `rows` are deleted.
+ */
+export async function replaceRowsOf(
+  db: Queryable,
+  table: PgTable,
+  rows: readonly object[],
+  key: PgColumn[],
+  scope: { column: PgColumn; values: readonly string[] },
+): Promise<void> {
+  await upsertRows(db, table, rows, key, {}, { onlyIfChanged: true });
+  // The new keys travel as one array literal per key column, however many rows there are.
+  const keyLists = key.map((column) => {
+    const field = fieldOf(table, column);
+    const values = rows.map((row) => (row as Record<string, string | number>)[field]!);
+    return sql`${pgArrayLiteral(values)}::${sql.raw(column.getSQLType())}[]`;
+  });
+  await db.execute(
+    sql`delete from ${table} where ${scope.column} in (select unnest(${pgArrayLiteral(scope.values)}::text[])) and (${sql.join(key, sql`, `)}) not in (select * from unnest(${sql.join(keyLists, sql`, `)}))`,
+  );
+}
+
+function fieldOf(table: PgTable, column: PgColumn): string {
+  const entry = Object.entries(getTableColumns(table)).find(([, candidate]) => candidate === column);
+  if (entry === undefined) throw new Error(`column ${column.name} is not in the table`);
+  return entry[0];
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Axis, OrgRollup, SystemReport, TeamRollup } from "@maturity/model";
 import { axes } from "@maturity/model";
-import { and, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { inArray, isNull, sql } from "drizzle-orm";
 import {
   criterionRows,
   rollupRows,
@@ -9,7 +8,7 @@ import {
   systemRiskRows,
   teamRiskRows,
 } from "../projection-rows.ts";
-import { insertRows, upsertRows } from "./bulk-insert.ts";
+import { insertRows, replaceRowsOf, upsertRows } from "./bulk-insert.ts";
 import type { Database, Transaction } from "../client.ts";
 import {
   axisScores,
@@ -22,7 +21,6 @@ import {
   systemReports,
 } from "../schema/projections.ts";
 import { rescoreRequests, rescoreTicks } from "../schema/events.ts";
-import { pgArrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows-of.ts";
 
 type Queryable = Database | Transaction;
@@ -162,48 +160,21 @@ export async function writeSystemReports(
   }
   // Most criteria and risks of a re-scored system are as they were: only the rows that differ
   // are written, and rows the new reports no longer have are deleted.
-  const criteria = entries.flatMap(({ report }) => criterionRows(report));
-  await upsertRows(
+  await replaceRowsOf(
     tx,
     criterionResults,
-    criteria,
+    entries.flatMap(({ report }) => criterionRows(report)),
     [criterionResults.systemId, criterionResults.criterionId],
-    {},
-    {
-      onlyIfChanged: true,
-    },
+    { column: criterionResults.systemId, values: systemIds },
   );
-  await tx.delete(criterionResults).where(
-    and(
-      inArray(criterionResults.systemId, systemIds),
-      notInPairs(
-        criterionResults.systemId,
-        criterionResults.criterionId,
-        criteria.map((row) => [row.systemId, row.criterionId]),
-      ),
-    ),
-  );
-  const riskRows = entries.flatMap(({ report }) => systemRiskRows(report));
-  await upsertRows(tx, risks, riskRows, [risks.riskKey], {}, { onlyIfChanged: true });
-  await tx.delete(risks).where(
-    and(
-      inArray(risks.systemId, systemIds),
-      riskRows.length === 0
-        ? undefined
-        : notInArray(
-            risks.riskKey,
-            riskRows.map((row) => row.riskKey),
-          ),
-    ),
+  await replaceRowsOf(
+    tx,
+    risks,
+    entries.flatMap(({ report }) => systemRiskRows(report)),
+    [risks.riskKey],
+    { column: risks.systemId, values: systemIds },
   );
   return allChanges;
-}
-
-// Rows whose (a, b) is none of these pairs: two text arrays, so the statement stays short.
-function notInPairs(a: PgColumn, b: PgColumn, pairs: readonly [string, string][]): SQL {
-  const first = pgArrayLiteral(pairs.map((pair) => pair[0]));
-  const second = pgArrayLiteral(pairs.map((pair) => pair[1]));
-  return sql`(${a}, ${b}) not in (select * from unnest(${first}::text[], ${second}::text[]))`;
 }
 
 /** All current system reports (the input of team and org rollups). */
