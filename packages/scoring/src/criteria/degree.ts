@@ -53,7 +53,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
     case "share": {
       if (rule.where === undefined) return shareOfWhole(rule, input, scope);
       const view = views.get(rule.of, scope);
-      const { id, weight } = view.cols;
+      const { id, t, weight } = view.cols;
       const inScope = rowMatcher(rule.where, view.cols);
       const holds = rowMatcher(rule.that, view.cols);
       const evidence = input.evidence.reset();
@@ -62,7 +62,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
         if (!inScope.test(row)) continue;
-        evidence.add(id[row] as string);
+        evidence.add(id[row] as string, t[row] as number);
         const w = weight === undefined ? 1 : (weight[row] as number);
         total += w;
         if (holds.test(row)) supporting += w;
@@ -78,7 +78,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
       const supporting = input.evidence.reset();
       for (let k = viewSize(view) - 1; k >= 0; k--) {
         const row = rowAt(view, k);
-        if (holds.test(row)) supporting.add(view.cols.id[row] as string);
+        if (holds.test(row)) supporting.add(view.cols.id[row] as string, view.cols.t[row] as number);
       }
       if (supporting.count > 0) return { degree: 1, hasData: true, evidence: supporting.result() };
       return { degree: 0, hasData: true, evidence: input.whole.get(rule.of, scope).evidence };
@@ -99,7 +99,7 @@ function evaluateLeaf(rule: LeafRule, input: DegreeInput, scope: EvidenceKind): 
         const value = values[row];
         if (typeof value === "string" && rule.values.includes(value)) {
           found.add(value);
-          evidence.add(view.cols.id[row] as string);
+          evidence.add(view.cols.id[row] as string, view.cols.t[row] as number);
         }
       }
       if (considered === 0) return noData(input);
@@ -168,8 +168,9 @@ function cadence(
   for (let k = viewSize(view) - 1; k >= 0; k--) {
     const row = rowAt(view, k);
     if (!inScope.test(row)) continue;
-    if (whole === undefined) evidence.add(id[row] as string);
-    const week = Math.floor((asOf - (t[row] as number)) / weekMs);
+    const time = t[row] as number;
+    if (whole === undefined) evidence.add(id[row] as string, time);
+    const week = Math.floor((asOf - time) / weekMs);
     if (week >= 0 && week < weeks)
       perWeek[week] = (perWeek[week] as number) + (weight === undefined ? 1 : (weight[row] as number));
   }

@@ -6,12 +6,16 @@ import { EvidenceCollector } from "./evidence.ts";
 describe("EvidenceCollector", () => {
   it("gives equal results as one shared object, and each result the ids and count collected", () => {
     const idsArb = fc.array(fc.constantFrom("a", "b", "c"), { maxLength: 30 });
+    // Rows of one event share its time; ids given without times (addIds) are read from the end.
+    const timeOf = { a: 1, b: 1, c: 2 } as Record<string, number>;
     fc.assert(
-      fc.property(fc.array(idsArb, { maxLength: 8 }), (lists) => {
+      fc.property(fc.array(fc.tuple(idsArb, fc.boolean()), { maxLength: 8 }), (collected) => {
+        const lists = collected.map(([ids]) => ids);
         const collector = new EvidenceCollector();
-        const results = lists.map((ids) => {
+        const results = collected.map(([ids, asRows]) => {
           collector.reset();
-          for (const id of ids) collector.add(id);
+          if (asRows) for (const id of ids) collector.add(id, timeOf[id] as number);
+          else collector.addIds([...ids].reverse());
           return collector.result();
         });
         lists.forEach((ids, i) => {

@@ -36,11 +36,11 @@ export class WholeViews {
 
 export function wholeView(view: View, collector: EvidenceCollector): WholeView {
   const evidence = collector.reset();
-  const { id, weight } = view.cols;
+  const { id, t, weight } = view.cols;
   let total = 0;
   for (let k = viewSize(view) - 1; k >= 0; k--) {
     const row = rowAt(view, k);
-    evidence.add(id[row] as string);
+    evidence.add(id[row] as string, t[row] as number);
     total += weight === undefined ? 1 : (weight[row] as number);
   }
   return { view, evidence: evidence.result(), total };
