@@ -1,4 +1,5 @@
 import { evidenceIdCap } from "@maturity/model";
+import { keepShape } from "../keep-shape.ts";
 import { rowAt, viewSize, type View } from "../views/view.ts";
 
 /** Up to `evidenceIdCap` ids, newest first, and how many distinct events were looked at. */
@@ -84,3 +85,5 @@ export class EvidenceCollector {
     return true;
   }
 }
+
+keepShape(new EvidenceCollector());

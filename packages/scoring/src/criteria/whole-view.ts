@@ -1,7 +1,8 @@
 import { populationNames, type EvidenceKind, type Population } from "@maturity/model/rubric";
-import type { PopulationViews } from "../views/populations.ts";
+import { keepShape } from "../keep-shape.ts";
+import { PopulationViews, type ViewContext } from "../views/populations.ts";
 import { rowAt, viewSize, type View } from "../views/view.ts";
-import type { Evidence, EvidenceCollector } from "./evidence.ts";
+import { EvidenceCollector, type Evidence } from "./evidence.ts";
 
 /** Every row of a view as evidence (newest first), and the events those rows stand for. */
 export interface WholeView {
@@ -33,6 +34,8 @@ export class WholeViews {
     return (cache[slot] ??= wholeView(this.views.get(population, scope), this.collector));
   }
 }
+
+keepShape(new WholeViews(new PopulationViews({} as ViewContext), new EvidenceCollector()));
 
 export function wholeView(view: View, collector: EvidenceCollector): WholeView {
   const evidence = collector.reset();

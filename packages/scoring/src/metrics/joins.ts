@@ -2,6 +2,7 @@
 // metrics' own all end at asOf, so each lookup is built once, on first use, not once per window.
 import { rowsBetween, timeUpperBound } from "../facts/columns.ts";
 import type { SystemFacts } from "../facts/types.ts";
+import { keepShape } from "../keep-shape.ts";
 
 /** A rollback or incident naming a deploy. */
 export type Naming = { t: number; id: string };
@@ -56,6 +57,9 @@ export class MetricJoins {
     return this.deliveries;
   }
 }
+
+// `to` as a time is not a small integer: NaN keeps the field's number kind (see keepShape).
+keepShape(new MetricJoins({} as SystemFacts, Number.NaN));
 
 function firstRowByKey(keys: readonly string[], t: readonly number[], to: number): Map<string, number> {
   const first = new Map<string, number>();

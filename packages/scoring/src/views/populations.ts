@@ -8,6 +8,7 @@ import { rowsBetween } from "../facts/columns.ts";
 import { upTo } from "../facts/sorted.ts";
 import { sortInPlace } from "../small-sort.ts";
 import type { AgentRunBucket, Columns, LlmCallBucket, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
+import { keepShape } from "../keep-shape.ts";
 import { MetricJoins } from "../metrics/joins.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
 import type { SystemIdentity } from "./catalog.ts";
@@ -333,3 +334,5 @@ export class PopulationViews {
     return ownView(cols);
   }
 }
+
+keepShape(new PopulationViews({} as ViewContext));

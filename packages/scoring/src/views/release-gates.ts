@@ -1,6 +1,7 @@
 // The evaluation gate behind each production release, found in one sweep over the evaluations
 // (both lists are in time order) instead of a list of evaluation rows per evaluated ref.
 import type { Columns, EvalRunRec } from "../facts/types.ts";
+import { keepShape } from "../keep-shape.ts";
 
 export type ReleaseGate = EvalRunRec["gate"] | "missing";
 
@@ -37,3 +38,5 @@ export class ReleaseGates {
     return this.gateByRef.get(version) ?? "missing";
   }
 }
+
+keepShape(new ReleaseGates({ t: [], refs: [], gate: [] }));
