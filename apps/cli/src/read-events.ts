@@ -17,13 +17,28 @@ export interface ReadResult {
 /** Reporting stops collecting after this many bad lines (the count goes on). */
 export const badLineReportCap = 20;
 
-export async function readEvents(path: string, onEvent: (event: MaturityEvent) => void): Promise<ReadResult> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+/** How often (in lines) `onProgress` hears how far the reading has got. */
+export const progressEveryLines = 2_000;
+
+/**
+ * Calls `onEvent` with each valid event in file order. `onProgress`, when given, is called every
+ * `progressEveryLines` lines and once at the end with the bytes read so far (a little ahead of the
+ * lines handled, by at most one read buffer) and the events read so far.
+ */
+export async function readEvents(
+  path: string,
+  onEvent: (event: MaturityEvent) => void,
+  onProgress?: (bytesRead: number, eventCount: number) => void,
+): Promise<ReadResult> {
+  const input = createReadStream(path, { encoding: "utf8" });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   const badLines: BadLine[] = [];
   let lineNumber = 0;
   let eventCount = 0;
   for await (const text of lines) {
     lineNumber += 1;
+    if (onProgress !== undefined && lineNumber % progressEveryLines === 0)
+      onProgress(input.bytesRead, eventCount);
     if (text.trim() === "") continue;
     let json: unknown;
     try {
@@ -41,5 +56,6 @@ export async function readEvents(path: string, onEvent: (event: MaturityEvent) =
     // Once a line is bad nothing will be scored, so later events need not be folded.
     if (badLines.length === 0) onEvent(parsed.event);
   }
+  onProgress?.(input.bytesRead, eventCount);
   return { eventCount, badLines };
 }

@@ -1,6 +1,7 @@
 // `maturity score <events.ndjson> [--as-of ISO] [--json]`: fold a file of events and print the report.
 import { stat } from "node:fs/promises";
 import { initialFacts, evolve, scoreOrg } from "@maturity/scoring";
+import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { formatSummary } from "../format/summary.ts";
 import { badLineReportCap, readEvents } from "../read-events.ts";
@@ -37,10 +38,16 @@ export function scoreCommand(): Command {
       const asOf = options.asOf ?? Date.now();
       const facts = initialFacts();
       let later = 0;
-      const result = await readEvents(file, (event) => {
-        if (Date.parse(event.time) <= asOf) evolve(facts, event);
-        else later += 1;
-      });
+      const bar = readingBar(fileStat.size);
+      const result = await readEvents(
+        file,
+        (event) => {
+          if (Date.parse(event.time) <= asOf) evolve(facts, event);
+          else later += 1;
+        },
+        bar?.update,
+      );
+      bar?.stop();
       if (result.badLines.length > 0) {
         const shown = result.badLines.slice(0, badLineReportCap);
         const lines = shown.map((bad) => `  line ${bad.line}: ${bad.message}`);
@@ -60,4 +67,33 @@ export function scoreCommand(): Command {
       const skipped = later > 0 ? `; ${later} event(s) after --as-of were not used` : "";
       process.stdout.write(`\n${result.eventCount} event(s) read${skipped}.\n`);
     });
+}
+
+/**
+ * A progress bar on stderr while a large file is read and folded, when stderr is a terminal (never
+ * in pipes or logs, and never on stdout, which --json keeps for the report alone).
+ */
+function readingBar(
+  totalBytes: number,
+): { update: (bytes: number, events: number) => void; stop: () => void } | null {
+  if (process.stderr.isTTY !== true || totalBytes < 1_000_000) return null;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: "  reading {bar} {percentage}% | {events} events | {rate} events/s",
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = performance.now();
+  const payload = (events: number) => ({
+    events: events.toLocaleString("en"),
+    rate: Math.round(events / Math.max(0.001, (performance.now() - started) / 1000)).toLocaleString("en"),
+  });
+  bar.start(totalBytes, 0, payload(0));
+  return {
+    update: (bytes, events) => bar.update(Math.min(bytes, totalBytes), payload(events)),
+    stop: () => bar.stop(),
+  };
 }
