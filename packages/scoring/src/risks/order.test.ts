@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { axes, type Risk } from "@maturity/model";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -49,5 +50,22 @@ describe("textRanks", () => {
         },
       ),
     );
+  });
+});
+
+describe("risk order", () => {
+  it("is the same whatever the machine's locale", () => {
+    const script = `
+      const { sortedRisks } = await import(${JSON.stringify(new URL("./order.ts", import.meta.url).href)});
+      const risk = (systemId) => ({ kind: "axis_mismatch", systemId, team: "t", rank: 1, summary: "", nextUpgrade: "", evidence: [] });
+      console.log(sortedRisks(["zeta", "aardvark", "ab"].map(risk)).map((r) => r.systemId).join(","));`;
+    const orderUnder = (locale: string) =>
+      execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+        encoding: "utf8",
+        env: { ...process.env, LANG: locale, LC_ALL: locale },
+      }).trim();
+    // A Danish collation puts "aa" after "z"; the report's order must not follow the machine.
+    expect(orderUnder("da_DK.UTF-8")).toBe("aardvark,ab,zeta");
+    expect(orderUnder("C.UTF-8")).toBe("aardvark,ab,zeta");
   });
 });

@@ -1,9 +1,10 @@
 import { axes as axisNames, type Risk } from "@maturity/model";
 import { textRanks } from "./text-ranks.ts";
 
-// One collator for every comparison: the same order as `localeCompare` (default locale), without
-// resolving the locale again on each of the many comparisons a large organisation's sort makes.
-const collator = new Intl.Collator();
+// One collator for every comparison, made once rather than per comparison. Its locale is fixed:
+// the process's default locale comes from the machine (LANG), and a Danish one, say, sorts
+// "aardvark" after "zeta", so the same events would give reports in different orders.
+const collator = new Intl.Collator("en");
 const compareText = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b));
 
 const axesText = (risk: Risk) => (risk.axes ?? []).join();
