@@ -1,6 +1,7 @@
 // Reads an NDJSON file of CloudEvents line by line, validating each. Bad lines are collected with
 // their line numbers; the caller must not score a file with any of them.
-import { createReadStream } from "node:fs";
+import { createReadStream, type ReadStream } from "node:fs";
+import type { Readable } from "node:stream";
 import { createInterface } from "node:readline";
 import { formatIssues, parseEvent, type MaturityEvent } from "@maturity/model";
 
@@ -21,16 +22,19 @@ export const badLineReportCap = 20;
 export const progressEveryLines = 2_000;
 
 /**
- * Calls `onEvent` with each valid event in file order. `onProgress`, when given, is called every
- * `progressEveryLines` lines and once at the end with the bytes read so far (a little ahead of the
- * lines handled, by at most one read buffer) and the events read so far.
+ * Calls `onEvent` with each valid event in order, from a file (a path) or a stream. `onProgress`,
+ * when given, is called every `progressEveryLines` lines and once at the end with the bytes read
+ * from a file so far (a little ahead of the lines handled, by at most one read buffer; 0 for a
+ * stream) and the events read so far.
  */
 export async function readEvents(
-  path: string,
+  source: string | Readable,
   onEvent: (event: MaturityEvent) => void,
   onProgress?: (bytesRead: number, eventCount: number) => void,
 ): Promise<ReadResult> {
-  const input = createReadStream(path, { encoding: "utf8" });
+  const input: Readable =
+    typeof source === "string" ? createReadStream(source, { encoding: "utf8" }) : source;
+  const bytesRead = () => (typeof source === "string" ? (input as ReadStream).bytesRead : 0);
   const lines = createInterface({ input, crlfDelay: Infinity });
   const badLines: BadLine[] = [];
   let lineNumber = 0;
@@ -38,7 +42,7 @@ export async function readEvents(
   for await (const text of lines) {
     lineNumber += 1;
     if (onProgress !== undefined && lineNumber % progressEveryLines === 0)
-      onProgress(input.bytesRead, eventCount);
+      onProgress(bytesRead(), eventCount);
     if (text.trim() === "") continue;
     let json: unknown;
     try {
@@ -56,6 +60,6 @@ export async function readEvents(
     // Once a line is bad nothing will be scored, so later events need not be folded.
     if (badLines.length === 0) onEvent(parsed.event);
   }
-  onProgress?.(input.bytesRead, eventCount);
+  onProgress?.(bytesRead(), eventCount);
   return { eventCount, badLines };
 }

@@ -7,8 +7,12 @@ import { fileURLToPath } from "node:url";
 
 const bin = fileURLToPath(new URL("../bin/maturity.js", import.meta.url));
 
-export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+/** `input`, when given, is the command's standard input. */
+export function runCli(
+  args: string[],
+  input?: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -29,6 +29,20 @@ describe("maturity score", () => {
     expect(report.systems.map((s) => s.systemId)).toEqual(["fraud"]);
   });
 
+  it("reads standard input for -", () => {
+    const events = [line(), line({ id: "e2", type: "gov.owner.assigned", data: { owner: "alice" } })];
+    const { status, stdout } = runCli(["score", "-", "--as-of", asOf, "--json"], `${events.join("\n")}\n`);
+    expect(status).toBe(0);
+    const report = scoreReportSchema.parse(JSON.parse(stdout));
+    expect(report.systems.map((s) => s.systemId)).toEqual(["fraud"]);
+    const bad = runCli(["score", "-", "--as-of", asOf], `${line()}\n{oops\n`);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(
+      /standard input has 1 bad line\(s\); nothing was scored\.\n {2}line 2: not JSON/,
+    );
+    expect(bad.stdout).toBe("");
+  });
+
   it("prints a readable summary without --json", () => {
     const file = tempFile("ok.ndjson", `${line()}\n`);
     const { status, stdout } = runCli(["score", file, "--as-of", asOf]);

@@ -24,12 +24,16 @@ export function scoreCommand(): Command {
     .description(
       "Score every system in a file of CloudEvents (one JSON event per line) as of a point in time.",
     )
-    .argument("<events.ndjson>", "newline-delimited CloudEvents; blank lines are skipped")
+    .argument(
+      "<events.ndjson>",
+      "newline-delimited CloudEvents, or - for standard input; blank lines are skipped",
+    )
     .option("--as-of <time>", "score as of this ISO 8601 time (default: now)", parseAsOf)
     .option("--json", "print only the score report as JSON")
     .action(async (file: string, options: { asOf?: number; json?: boolean }) => {
-      const fileStat = await stat(file).catch(() => null);
-      if (fileStat === null || !fileStat.isFile()) {
+      const fromStdin = file === "-";
+      const fileStat = fromStdin ? null : await stat(file).catch(() => null);
+      if (!fromStdin && (fileStat === null || !fileStat.isFile())) {
         process.stderr.write(`maturity score: cannot read ${file}: no such file\n`);
         process.exitCode = 1;
         return;
@@ -38,9 +42,10 @@ export function scoreCommand(): Command {
       const asOf = options.asOf ?? Date.now();
       const facts = initialFacts();
       let later = 0;
-      const bar = readingBar(fileStat.size);
+      // Standard input has no size to measure progress against.
+      const bar = fileStat === null ? null : readingBar(fileStat.size);
       const result = await readEvents(
-        file,
+        fromStdin ? process.stdin : file,
         (event) => {
           if (Date.parse(event.time) <= asOf) evolve(facts, event);
           else later += 1;
@@ -53,7 +58,7 @@ export function scoreCommand(): Command {
         const lines = shown.map((bad) => `  line ${bad.line}: ${bad.message}`);
         const more = result.badLines.length - shown.length;
         process.stderr.write(
-          `maturity score: ${file} has ${result.badLines.length} bad line(s); nothing was scored.\n${lines.join("\n")}\n${more > 0 ? `  … and ${more} more\n` : ""}`,
+          `maturity score: ${fromStdin ? "standard input" : file} has ${result.badLines.length} bad line(s); nothing was scored.\n${lines.join("\n")}\n${more > 0 ? `  … and ${more} more\n` : ""}`,
         );
         process.exitCode = 1;
         return;
