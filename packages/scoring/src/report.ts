@@ -11,6 +11,7 @@ import {
   type TeamRollup,
 } from "@maturity/model";
 import { scoreAxis } from "./axis-score.ts";
+import { concatenated } from "./concat.ts";
 import { evaluateCriterion } from "./criteria/evaluate.ts";
 import { EvidenceCollector } from "./criteria/evidence.ts";
 import { criteriaByAxis } from "./criteria/plan.ts";
@@ -142,16 +143,6 @@ export function assembleReport(systems: SystemReport[], options: ScoreOptions): 
   return assembleResolved(systems, resolveOptions(options));
 }
 
-// Every system's risks in one list made at its exact size (flatMap is a slow generic builtin).
-function allRisks(systems: readonly SystemReport[]): Risk[] {
-  let n = 0;
-  for (const s of systems) n += s.risks.length;
-  const risks = new Array<Risk>(n);
-  let k = 0;
-  for (const s of systems) for (const risk of s.risks) risks[k++] = risk;
-  return risks;
-}
-
 function assembleResolved(systems: SystemReport[], options: ResolvedOptions): ScoreReport {
   const active = systems.filter((s) => !s.retired);
   // Axis scores are read out once per system and shared by its team's rollup and the org's.
@@ -167,7 +158,7 @@ function assembleResolved(systems: SystemReport[], options: ResolvedOptions): Sc
     }
   }
   const teams: TeamRollup[] = [];
-  const risks = allRisks(active);
+  const risks: Risk[] = concatenated(active.map((s) => s.risks));
   for (const team of [...byTeam.keys()].sort()) {
     const { members, scored: teamScored } = byTeam.get(team) ?? { members: [], scored: [] };
     const rollup: TeamRollup = {

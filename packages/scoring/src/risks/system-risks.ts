@@ -8,6 +8,7 @@ import {
   type SystemAxes,
 } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
+import { concatenated } from "../concat.ts";
 import { criterionById } from "../rubric-index.ts";
 import type { SystemIdentity } from "../views/catalog.ts";
 import { exposure, likelihood, rankOf } from "./exposure.ts";
@@ -63,20 +64,6 @@ function addAxisEvidence(
     const id = c.evidence[0];
     if (ids.length < evidenceCap && c.met === (which === "met") && id !== undefined) ids.push(id);
   }
-  return ids;
-}
-
-/**
- * The evidence lists one after another, cut at the cap: what `flatMap(…).slice(0, cap)` gives,
- * without the whole flattened copy (flatMap is a slow generic builtin, and most of it was cut).
- */
-function firstEvidence(items: readonly { evidence: readonly string[] }[]): string[] {
-  let n = 0;
-  for (const item of items) n += item.evidence.length;
-  const ids = new Array<string>(Math.min(n, evidenceCap));
-  let k = 0;
-  for (const item of items)
-    for (let i = 0; i < item.evidence.length && k < ids.length; i++) ids[k++] = item.evidence[i] as string;
   return ids;
 }
 
@@ -138,7 +125,10 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
         `${label(axis)}: ${ahead.length} practice(s) above level ${score.level + 1} are in place while level ${score.level + 1} is not consolidated; they earn no credit and rest on a weak base (${ahead.map((c) => c.id).join(", ")}).`,
       ),
       nextUpgrade: nextUpgrade(axis, score, input.rubric),
-      evidence: firstEvidence(ahead),
+      evidence: concatenated(
+        ahead.map((c) => c.evidence),
+        evidenceCap,
+      ),
     });
   }
 
@@ -155,7 +145,10 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
         `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
       ),
       nextUpgrade: `Show the practice is still running, or retire it knowingly. ${upgradeForLevel(input.axes[axis].level)}`,
-      evidence: firstEvidence(stale),
+      evidence: concatenated(
+        stale.map((c) => c.evidence),
+        evidenceCap,
+      ),
     });
   }
 
