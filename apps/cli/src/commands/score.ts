@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { initialFacts, evolve, scoreOrg } from "@maturity/scoring";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
+import { eventsPerSecond } from "../format/rate.ts";
 import { formatSummary } from "../format/summary.ts";
 import { badLineReportCap, readEvents } from "../read-events.ts";
 
@@ -94,7 +95,7 @@ function readingBar(
   const started = performance.now();
   const payload = (events: number) => ({
     events: events.toLocaleString("en"),
-    rate: Math.round(events / Math.max(0.001, (performance.now() - started) / 1000)).toLocaleString("en"),
+    rate: eventsPerSecond(events, started),
   });
   bar.start(totalBytes, 0, payload(0));
   return {

@@ -9,6 +9,7 @@ import {
 } from "@maturity/demo";
 import { setTimeout as sleep } from "node:timers/promises";
 import cliProgress from "cli-progress";
+import { eventsPerSecond } from "../format/rate.ts";
 import type { EventSink } from "./sinks.ts";
 
 export interface HistoryStats {
@@ -32,7 +33,6 @@ export async function streamHistory(
     cliProgress.Presets.shades_classic,
   );
   const started = performance.now();
-  const rate = () => Math.round(progress.eventsDone / Math.max(0.001, (performance.now() - started) / 1000));
   bar.start(plan.systems.length, 0, { events: 0, rate: 0 });
   try {
     let sinceUpdate = 0;
@@ -43,14 +43,14 @@ export async function streamHistory(
         sinceUpdate = 0;
         bar.update(progress.systemsDone, {
           events: progress.eventsDone.toLocaleString("en"),
-          rate: rate().toLocaleString("en"),
+          rate: eventsPerSecond(progress.eventsDone, started),
         });
       }
     }
     await sink.flush();
     bar.update(progress.systemsDone, {
       events: progress.eventsDone.toLocaleString("en"),
-      rate: rate().toLocaleString("en"),
+      rate: eventsPerSecond(progress.eventsDone, started),
     });
   } finally {
     bar.stop();
