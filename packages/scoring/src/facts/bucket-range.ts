@@ -7,13 +7,28 @@ export function bucketInRange(day: number, from: number, to: number): boolean {
   return day > from && day + dayMs - 1 <= to;
 }
 
-/** First index in [0, n) where `past(i)` holds, for a predicate false then true along the list. */
-function firstWhere(n: number, past: (i: number) => boolean): number {
+// Binary searches over the day column. Written out rather than with a predicate closure: under
+// tsx (esbuild's keepNames), a named closure made per call costs a defineProperty per scoring.
+
+/** First index whose day is after `from`. */
+function firstAfter(buckets: readonly { day: number }[], from: number): number {
   let lo = 0;
-  let hi = n;
+  let hi = buckets.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (past(mid)) hi = mid;
+    if ((buckets[mid] as { day: number }).day > from) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** First index whose day ends after `to`. */
+function firstEndingAfter(buckets: readonly { day: number }[], to: number): number {
+  let lo = 0;
+  let hi = buckets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((buckets[mid] as { day: number }).day + dayMs - 1 > to) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -28,8 +43,6 @@ export function bucketRange(
   from: number,
   to: number,
 ): [start: number, end: number] {
-  const dayAt = (i: number) => (buckets[i] as { day: number }).day;
-  const start = from === -Infinity ? 0 : firstWhere(buckets.length, (i) => dayAt(i) > from);
-  const end = firstWhere(buckets.length, (i) => dayAt(i) + dayMs - 1 > to);
-  return [start, Math.max(start, end)];
+  const start = from === -Infinity ? 0 : firstAfter(buckets, from);
+  return [start, Math.max(start, firstEndingAfter(buckets, to))];
 }

@@ -14,17 +14,19 @@ export const assessed = 4;
  * up to `asOf`; a key no record names stays at 0.
  */
 export function markDeployRefs(facts: SystemFacts, asOf: number, flags: Map<string, number>): void {
-  const mark = (key: string | null | undefined, flag: number) => {
-    if (key === null || key === undefined) return;
-    const f = flags.get(key);
-    if (f !== undefined && (f & flag) === 0) flags.set(key, f | flag);
-  };
   const { modelVersions, changeReviews, riskAssessments } = facts;
   const [, versionsEnd] = rowsBetween(modelVersions, -Infinity, asOf);
-  for (let i = 0; i < versionsEnd; i++) mark(modelVersions.version[i], registered);
+  for (let i = 0; i < versionsEnd; i++) mark(flags, modelVersions.version[i], registered);
   const [, reviewsEnd] = rowsBetween(changeReviews, -Infinity, asOf);
   for (let i = 0; i < reviewsEnd; i++)
-    if (changeReviews.approved[i] === true) mark(changeReviews.changeRef[i], approved);
+    if (changeReviews.approved[i] === true) mark(flags, changeReviews.changeRef[i], approved);
   const [, assessedEnd] = rowsBetween(riskAssessments, -Infinity, asOf);
-  for (let i = 0; i < assessedEnd; i++) mark(riskAssessments.changeRef[i], assessed);
+  for (let i = 0; i < assessedEnd; i++) mark(flags, riskAssessments.changeRef[i], assessed);
+}
+
+// A module function, not a closure made per call (tsx names each such closure at creation).
+function mark(flags: Map<string, number>, key: string | null | undefined, flag: number): void {
+  if (key === null || key === undefined) return;
+  const f = flags.get(key);
+  if (f !== undefined && (f & flag) === 0) flags.set(key, f | flag);
 }
