@@ -4,10 +4,12 @@
 // What is measured: the fold (default, deduplicating) of every generated event; then `rounds` full
 // `scoreOrg` calls on the folded facts. Nothing is carried between rounds (every view, metric and
 // risk is rebuilt from the facts each time, as the worker's re-score does), and garbage-collection
-// pauses inside the rounds are included in their times and also reported on their own.
+// pauses inside the rounds are included in their times and also reported on their own. Beside
+// each round, the raw limit (bench/raw-read.ts): one bare read of every fact row.
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import { evolve, initialFacts, scoreOrg } from "../src/index.ts";
 import { queueEvents, systemEvents } from "./generate.ts";
+import { rawRead } from "./raw-read.ts";
 
 const systems = Number(process.argv[2] ?? 10_000);
 const eventsPerSystem = Number(process.argv[3] ?? 1_000);
@@ -62,8 +64,15 @@ const gcObserver = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
 });
 const rounds: { ms: number; gcMs: number }[] = [];
+const rawMs: number[] = [];
+let rawRows = 0;
 let riskCount = 0;
 for (let round = 0; round < roundCount; round++) {
+  // The raw limit, measured in every round beside the re-score (the machine's speed drifts).
+  gc?.();
+  const rawStart = performance.now();
+  rawRows = rawRead(facts).rows;
+  rawMs.push(performance.now() - rawStart);
   gc?.(); // each round starts from the same heap state; its own garbage is collected inside it
   gcObserver.observe({ entryTypes: ["gc"] });
   gcMs = 0;
@@ -83,6 +92,10 @@ console.log(
   `whole-org re-score (scoreOrg, ${systems} systems, ${riskCount} risks): median ${median.toFixed(0)} ms, min ${best.toFixed(0)} ms over ${roundCount} rounds; median GC inside a round ${medianGc.toFixed(0)} ms (aim: well under 1 s at 10,000 systems × 1,000 events)`,
 );
 console.log(`  rounds (ms): ${rounds.map((r) => r.ms.toFixed(0)).join(", ")}`);
+const rawMedian = rawMs.sort((a, b) => a - b)[Math.floor(rawMs.length / 2)] as number;
+console.log(
+  `raw limit, reading every fact row's time and event id once (${rawRows.toLocaleString("en")} rows): median ${rawMedian.toFixed(0)} ms; the re-score costs ${(median / rawMedian).toFixed(1)}× that`,
+);
 console.log(
   `scoring: ${rate(systems, median)} systems/s, ${((median * 1000) / systems).toFixed(1)} µs per system (median), ${((best * 1000) / systems).toFixed(1)} µs (min)`,
 );
