@@ -4,6 +4,7 @@ import { initialFacts, evolve, scoreOrg } from "@maturity/scoring";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { eventsPerSecond } from "../format/rate.ts";
+import { writeReportJson } from "../format/report-json.ts";
 import { formatSummary } from "../format/summary.ts";
 import { badLineReportCap, readEvents } from "../read-events.ts";
 
@@ -66,7 +67,8 @@ export function scoreCommand(): Command {
       }
       const report = scoreOrg(facts, { asOf });
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        // In pieces: one string of a large organisation's report would exceed V8's longest string.
+        await writeReportJson({ ...report }, process.stdout);
         return;
       }
       process.stdout.write(`${formatSummary(report)}\n`);
