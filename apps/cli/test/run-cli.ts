@@ -12,7 +12,12 @@ export function runCli(
   args: string[],
   input?: string,
 ): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input });
+  // Room for a demo organisation on stdout (the default limit is 1 MB, past which the child is killed).
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    input,
+    maxBuffer: 512 << 20,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
