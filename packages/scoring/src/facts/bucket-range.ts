@@ -7,28 +7,17 @@ export function bucketInRange(day: number, from: number, to: number): boolean {
   return day > from && day + dayMs - 1 <= to;
 }
 
-// Binary searches over the day column. Written out rather than with a predicate closure: under
-// tsx (esbuild's keepNames), a named closure made per call costs a defineProperty per scoring.
-
-/** First index whose day is after `from`. */
-function firstAfter(buckets: readonly { day: number }[], from: number): number {
+/**
+ * First index whose day, shifted by `offset`, is after `bound`. One search with an offset rather
+ * than a predicate closure: under tsx (esbuild's keepNames) a named closure made per call costs a
+ * defineProperty per system scored.
+ */
+function firstShiftedDayAfter(buckets: readonly { day: number }[], offset: number, bound: number): number {
   let lo = 0;
   let hi = buckets.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((buckets[mid] as { day: number }).day > from) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** First index whose day ends after `to`. */
-function firstEndingAfter(buckets: readonly { day: number }[], to: number): number {
-  let lo = 0;
-  let hi = buckets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((buckets[mid] as { day: number }).day + dayMs - 1 > to) hi = mid;
+    if ((buckets[mid] as { day: number }).day + offset > bound) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -43,6 +32,7 @@ export function bucketRange(
   from: number,
   to: number,
 ): [start: number, end: number] {
-  const start = from === -Infinity ? 0 : firstAfter(buckets, from);
-  return [start, Math.max(start, firstEndingAfter(buckets, to))];
+  const start = from === -Infinity ? 0 : firstShiftedDayAfter(buckets, 0, from);
+  // The day's last millisecond must be within `to`.
+  return [start, Math.max(start, firstShiftedDayAfter(buckets, dayMs - 1, to))];
 }
