@@ -1,16 +1,13 @@
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli, tempFile } from "../test/run-cli.ts";
-
-const bin = fileURLToPath(new URL("../bin/maturity.js", import.meta.url));
+import { cliBin, runCli, tempFile } from "../test/run-cli.ts";
 
 /** Runs the bin, reads the first piece of its stdout, then closes the pipe as `| head` would. */
 function readFirstChunkThenClose(
   args: string[],
 ): Promise<{ code: number | null; first: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cliBin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let first = "";
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const bin = fileURLToPath(new URL("../bin/maturity.js", import.meta.url));
+/** The `maturity` bin, for tests that spawn it themselves. */
+export const cliBin = fileURLToPath(new URL("../bin/maturity.js", import.meta.url));
 
 /** `input`, when given, is the command's standard input. */
 export function runCli(
@@ -13,7 +14,7 @@ export function runCli(
   input?: string,
 ): { status: number | null; stdout: string; stderr: string } {
   // Room for a demo organisation on stdout (the default limit is 1 MB, past which the child is killed).
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [cliBin, ...args], {
     encoding: "utf8",
     input,
     maxBuffer: 512 << 20,

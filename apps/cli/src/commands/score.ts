@@ -68,7 +68,7 @@ export function scoreCommand(): Command {
       const report = scoreOrg(facts, { asOf });
       if (options.json) {
         // In pieces: one string of a large organisation's report would exceed V8's longest string.
-        await writeReportJson({ ...report }, process.stdout);
+        await writeReportJson(report, process.stdout);
         return;
       }
       process.stdout.write(`${formatSummary(report)}\n`);

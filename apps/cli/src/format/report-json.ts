@@ -15,8 +15,10 @@ function nested(value: unknown, depth: number): string {
  * Writes `report` (a plain JSON object) as `JSON.stringify(report, null, 2)` would print it:
  * top-level arrays are written element by element, every other value in one piece.
  */
-export function* reportJsonChunks(report: Record<string, unknown>): Generator<string> {
-  const entries = Object.entries(report).filter(([, value]) => value !== undefined);
+export function* reportJsonChunks(report: object): Generator<string> {
+  const entries = Object.entries(report as Record<string, unknown>).filter(
+    ([, value]) => value !== undefined,
+  );
   if (entries.length === 0) {
     yield "{}";
     return;
@@ -43,7 +45,7 @@ export function* reportJsonChunks(report: Record<string, unknown>): Generator<st
 
 /** Writes the report's chunks to a stream in batches, waiting whenever the stream asks to. */
 export async function writeReportJson(
-  report: Record<string, unknown>,
+  report: object,
   out: NodeJS.WritableStream,
   batchChars = 1 << 20,
 ): Promise<void> {
