@@ -89,9 +89,9 @@ async function benchRawProducer(): Promise<{ eventsPerSecond: number; p50: numbe
     waitForLeaders: true,
   });
   await admin.disconnect();
-  // The same settings as the event log's producer: idempotent, one request in flight, acks=all.
+  // The same settings as the event log's producer: one request in flight, acks=all, not idempotent.
   const producer = kafka.producer({
-    idempotent: true,
+    idempotent: false,
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
   });
