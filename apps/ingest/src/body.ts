@@ -1,3 +1,4 @@
+import { jsonTextIssue } from "@maturity/model";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest, unsupportedMediaType } from "./errors.ts";
 
@@ -39,10 +40,13 @@ export function rawBodyOf(request: FastifyRequest): Buffer {
 
 /**
  * Parses JSON the way fastify's own parser does (secure-json-parse: a `__proto__` or
- * `constructor.prototype` key is refused rather than trusted).
+ * `constructor.prototype` key is refused rather than trusted), after checking the nesting and the
+ * sizes of its objects and arrays against the input limits on the raw bytes.
  */
 export function parseJsonBody(app: FastifyInstance, request: FastifyRequest, raw: Buffer): unknown {
   if (raw.length === 0) throw badRequest("bad_request", "the body is empty; send a JSON document");
+  const shapeIssue = jsonTextIssue(raw);
+  if (shapeIssue !== undefined) throw badRequest("input_limit", `${shapeIssue}; see the input limits`);
   const parser = app.getDefaultJsonParser("error", "error") as unknown as JsonParser;
   let result: { error: Error | null; value?: unknown } | undefined;
   parser(request, raw.toString("utf8"), (error, value) => {

@@ -1,5 +1,5 @@
 import type { EventLog } from "@maturity/log";
-import { formatIssues, parseEvent, type MaturityEvent } from "@maturity/model";
+import { formatIssues, jsonLimits, parseEvent, type MaturityEvent } from "@maturity/model";
 import type { EventDraft } from "./adapters/draft.ts";
 import { appendWithin } from "./append.ts";
 import type { IngestConfig } from "./env.ts";
@@ -73,7 +73,19 @@ export function createPublisher(options: {
 
   async function publishEvents(events: MaturityEvent[], route: string): Promise<AcceptedEvent[]> {
     if (events.length === 0) return [];
-    const records = events.map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
+    const records = events.map((event, index) => {
+      const value = JSON.stringify(event);
+      if (Buffer.byteLength(value) > jsonLimits.eventBytes) {
+        const where = events.length > 1 ? `event ${index} is` : "the event is";
+        throw badRequest(
+          "input_limit",
+          `${where} ${Buffer.byteLength(value)} bytes as JSON, over the ${jsonLimits.eventBytes}-byte limit of one event`,
+          [{ path: events.length > 1 ? `[${index}]` : "", message: `over ${jsonLimits.eventBytes} bytes` }],
+          events.length > 1 ? index : undefined,
+        );
+      }
+      return { key: event.subject, value };
+    });
     const stopTimer = metrics.appendSeconds.startTimer();
     try {
       await appendWithin(log, records, config.appendTimeoutMs);

@@ -1,4 +1,4 @@
-import type { AxisChange, Database, Transaction } from "@maturity/db";
+import type { AxisChange, Database, DeadLetterReasonKind, Transaction } from "@maturity/db";
 import {
   aggregateLlmUsage,
   appendEvents,
@@ -11,7 +11,7 @@ import {
 } from "@maturity/db";
 import type { ConsumedRecord } from "@maturity/log";
 import type { MaturityEvent } from "@maturity/model";
-import { formatIssues, parseEvent } from "@maturity/model";
+import { formatIssues, jsonTextIssue, parseEvent } from "@maturity/model";
 import { foldQueueEvents } from "./projections/queue-facts.ts";
 import type { ScoringSettings } from "./projections/score-systems.ts";
 import { foldAndScore } from "./projections/score-systems.ts";
@@ -26,6 +26,7 @@ export interface RejectedRecord {
   position: string;
   key: string;
   value: string;
+  reasonKind: DeadLetterReasonKind;
   reason: string;
 }
 
@@ -34,7 +35,7 @@ export interface BatchOutcome {
   applied: number;
   /** Events already in the store (redelivered or posted twice): no effect. */
   duplicates: number;
-  /** Records that are not valid events (poison): they belong in the dead-letter topic. */
+  /** Records that are not valid events, or that the database refused: they are dead-lettered. */
   rejected: RejectedRecord[];
   /** Axis scores this batch moved. */
   changes: AxisChange[];
@@ -60,7 +61,14 @@ export async function applyBatch(
   for (const record of records) {
     const decoded = decodeRecord(record);
     if ("event" in decoded) valid.push(decoded.event);
-    else rejected.push({ ...record, reason: decoded.reason });
+    else
+      rejected.push({
+        position: record.position,
+        key: record.key,
+        value: record.value,
+        reasonKind: decoded.reasonKind,
+        reason: decoded.reason,
+      });
   }
   const { applied, changes, queuesChanged } = await db.transaction(async (tx) => {
     const fresh = await appendEvents(tx, valid, new Date(now).toISOString());
@@ -98,13 +106,24 @@ async function routeBatch(tx: Transaction, fresh: MaturityEvent[]): Promise<Matu
   return routed;
 }
 
-function decodeRecord(record: ConsumedRecord): { event: MaturityEvent } | { reason: string } {
+/**
+ * A record from the log as an event, or why it is not one. The same limits as at ingest apply, the
+ * nesting checked on the raw text first: a record written by an older version, or straight to the
+ * log, must not reach the database either.
+ */
+function decodeRecord(
+  record: ConsumedRecord,
+): { event: MaturityEvent } | { reasonKind: "not_json" | "invalid_event"; reason: string } {
+  const shapeIssue = jsonTextIssue(Buffer.from(record.value, "utf8"));
+  if (shapeIssue !== undefined) return { reasonKind: "invalid_event", reason: shapeIssue };
   let json: unknown;
   try {
     json = JSON.parse(record.value);
   } catch {
-    return { reason: "the record is not JSON" };
+    return { reasonKind: "not_json", reason: "the record is not JSON" };
   }
   const parsed = parseEvent(json);
-  return parsed.ok ? { event: parsed.event } : { reason: formatIssues(parsed.issues) };
+  return parsed.ok
+    ? { event: parsed.event }
+    : { reasonKind: "invalid_event", reason: formatIssues(parsed.issues) };
 }

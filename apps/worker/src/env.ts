@@ -1,6 +1,16 @@
 import { z } from "zod";
 
+/**
+ * Settings of the worker that every process running one reads (the standalone worker and
+ * `npm start`): declared once here, composed into both.
+ */
+export const workerHealthSettings = {
+  /** /readyz answers 503 once a batch has waited this long without being applied. */
+  WORKER_STALL_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+};
+
 const envSchema = z.object({
+  ...workerHealthSettings,
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "set DATABASE_URL to a postgres:// URL" }),
   KAFKA_BROKERS: z
     .string()

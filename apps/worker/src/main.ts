@@ -23,6 +23,7 @@ const worker = await startWorker({
   logger,
   rescoreIntervalMs: env.RESCORE_INTERVAL_MS,
   telemetryRetentionDays: env.TELEMETRY_RETENTION_DAYS,
+  stallTimeoutMs: env.WORKER_STALL_TIMEOUT_MS,
   ...(env.WORKER_FIXED_CLOCK && { clock: () => Date.parse(env.WORKER_FIXED_CLOCK!) }),
 });
 
@@ -32,6 +33,11 @@ const server = createServer((request, response) => {
     response.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(worker.metrics.render());
   } else if (request.url === "/healthz") {
     response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+  } else if (request.url === "/readyz") {
+    const { ready, reasons } = worker.readiness();
+    response
+      .writeHead(ready ? 200 : 503, { "content-type": "application/json" })
+      .end(JSON.stringify({ status: ready ? "ready" : "not_ready", reasons }));
   } else {
     response.writeHead(404).end();
   }

@@ -2,6 +2,8 @@
  * The worker's Prometheus metrics, kept as plain counters and a fixed-bucket histogram and
  * rendered in the text exposition format (no client library needed for five series).
  */
+import type { DeadLetterReasonKind } from "@maturity/db";
+
 const latencyBucketsSeconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export class WorkerMetrics {
@@ -12,6 +14,10 @@ export class WorkerMetrics {
   batchFailures = 0;
   scoreChanges = 0;
   consumerLag: number | null = null;
+  /** Dead letters waiting for a re-drive, by reason (from the database, refreshed periodically). */
+  deadLettersWaiting: Partial<Record<DeadLetterReasonKind, number>> = {};
+  /** Age of the oldest event taken from the log and not yet applied, read when rendered. */
+  oldestWaitingAgeSeconds: () => number = () => 0;
   private readonly latencyCounts = latencyBucketsSeconds.map(() => 0);
   private latencySum = 0;
 
@@ -31,10 +37,18 @@ export class WorkerMetrics {
       "# HELP maturity_worker_duplicates_total Redelivered or re-posted events that had no effect.",
       "# TYPE maturity_worker_duplicates_total counter",
       `maturity_worker_duplicates_total ${this.duplicatesIgnored}`,
-      "# HELP maturity_worker_dead_letters_total Records sent to the dead-letter topic.",
+      "# HELP maturity_worker_dead_letters_total Records this process dead-lettered.",
       "# TYPE maturity_worker_dead_letters_total counter",
       `maturity_worker_dead_letters_total ${this.deadLettered}`,
-      "# HELP maturity_worker_batch_failures_total Batches whose transaction failed (they are redelivered).",
+      "# HELP maturity_dead_letters Dead-lettered records waiting for a re-drive, by reason.",
+      "# TYPE maturity_dead_letters gauge",
+      ...Object.entries(this.deadLettersWaiting).map(
+        ([reason, count]) => `maturity_dead_letters{reason="${reason}"} ${count}`,
+      ),
+      "# HELP maturity_worker_oldest_waiting_event_age_seconds Age of the oldest event taken from the log and not yet applied.",
+      "# TYPE maturity_worker_oldest_waiting_event_age_seconds gauge",
+      `maturity_worker_oldest_waiting_event_age_seconds ${this.oldestWaitingAgeSeconds().toFixed(3)}`,
+      "# HELP maturity_worker_batch_failures_total Batch attempts that failed (retried, split or redelivered).",
       "# TYPE maturity_worker_batch_failures_total counter",
       `maturity_worker_batch_failures_total ${this.batchFailures}`,
       "# HELP maturity_worker_score_changes_total Axis score changes written to history.",

@@ -1,15 +1,26 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { AxisChange, Database } from "@maturity/db";
-import { dropExpiredTelemetryPartitions, latestRescoreRequest } from "@maturity/db";
-import type { EventLog, Subscription } from "@maturity/log";
+import {
+  countDeadLetters,
+  dropExpiredTelemetryPartitions,
+  insertDeadLetters,
+  latestRescoreRequest,
+  sql,
+} from "@maturity/db";
+import type { ConsumedBatch, EventLog, Subscription } from "@maturity/log";
 import type { BaseLogger } from "pino";
-import { applyBatch } from "./apply-batch.ts";
+import type { BatchOutcome, RejectedRecord } from "./apply-batch.ts";
+import { WorkerHealth, type Readiness } from "./health.ts";
 import { WorkerMetrics } from "./metrics.ts";
+import { applyRecords, DatabaseFault, type ApplyRecordsHooks } from "./poison/apply-records.ts";
+import { failureKind, failureReason } from "./poison/failure-kind.ts";
+import type { Quarantine } from "./poison/quarantine.ts";
 import { rescoreAll } from "./projections/rescore.ts";
 import { refreshRollups } from "./projections/rollups.ts";
 import type { ScoringSettings } from "./projections/score-systems.ts";
 
 /** Any pino-compatible logger (fastify's included). */
-export type WorkerLogger = Pick<BaseLogger, "debug" | "info" | "warn" | "error">;
+export type WorkerLogger = Pick<BaseLogger, "debug" | "info" | "warn" | "error" | "fatal">;
 
 export interface WorkerOptions {
   db: Database;
@@ -30,10 +41,21 @@ export interface WorkerOptions {
   telemetryRetentionDays?: number;
   /** Called after each committed batch or re-score with the axis scores that moved. */
   onScoreChanges?: (changes: AxisChange[]) => void;
+  /** Not ready once a batch has been held this long without being applied (default 2 minutes). */
+  stallTimeoutMs?: number;
+  /**
+   * Where records that broke the embedded database are named (a file beside the log); without
+   * one, such records are applied again on the next start.
+   */
+  quarantine?: Quarantine;
+  /** The embedded database broke: the process should exit (after the suspects were quarantined). */
+  onFatal?: (error: Error) => void;
 }
 
 export interface RunningWorker {
   metrics: WorkerMetrics;
+  /** Whether the worker is writing and advancing, and why not. */
+  readiness(): Readiness;
   /** Re-scores every system now (what the timer does); resolves null when another worker is at it. */
   rescoreNow(): Promise<AxisChange[] | null>;
   /** Recomputes the team and org rollups now. */
@@ -49,33 +71,150 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // Background jobs (timers, re-scores) run one at a time, chained here.
   let background: Promise<unknown> = Promise.resolve();
 
+  // Progress is judged by the wall clock: the scoring clock may be pinned or walk through history.
+  const health = new WorkerHealth(Date.now, options.stallTimeoutMs ?? 120_000);
+  metrics.oldestWaitingAgeSeconds = () => health.oldestWaitingAgeSeconds();
+  let stopping = false;
+  let suspects = await options.quarantine?.read();
+
+  // Every batch gets the same answers to "the database is away": back off (heartbeating, so the
+  // group keeps the partition) until it is back, unless the worker is stopping.
+  const hooksFor = (batch: ConsumedBatch): ApplyRecordsHooks => ({
+    async waitForDatabase(error, attempt) {
+      health.databaseWritable = false;
+      health.lastDatabaseError = failureReason(error);
+      if (attempt % 10 === 0)
+        options.logger.warn(
+          { err: error, attempt },
+          "the database is not accepting writes; the batch waits and is retried",
+        );
+      await sleep(Math.min(5_000, 200 * 2 ** Math.min(attempt, 5)));
+      if (stopping) throw new Error("the worker is stopping; the batch will be redelivered");
+      await batch.heartbeat();
+    },
+    databaseBack() {
+      health.databaseWritable = true;
+      options.logger.info("the database accepts writes again");
+    },
+    databaseHealthy: () =>
+      options.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+  });
+
+  /** Applies a batch, parking the records that broke the embedded database last time. */
+  async function applyGuarded(batch: ConsumedBatch): Promise<BatchOutcome> {
+    const hooks = hooksFor(batch);
+    const held = suspects;
+    const suspected =
+      held === undefined ? [] : batch.records.filter((r) => held.positions.includes(r.position));
+    if (held === undefined || suspected.length === 0) {
+      return applyRecords(options.db, batch.records, clock(), options.scoring ?? {}, hooks);
+    }
+    if (held.positions.length === 1) {
+      const rest = batch.records.filter((record) => record !== suspected[0]);
+      const outcome = await applyRecords(options.db, rest, clock(), options.scoring ?? {}, hooks);
+      const { position, key, value } = suspected[0]!;
+      outcome.rejected.push({
+        position,
+        key,
+        value,
+        reasonKind: "database_fault",
+        reason: `applying it broke the embedded database: ${held.reason}`,
+      });
+      return outcome;
+    }
+    // Several suspects: one record per transaction, each named the suspect before it is tried, so
+    // a second fault names the very record.
+    const total: BatchOutcome = {
+      applied: 0,
+      duplicates: 0,
+      rejected: [],
+      changes: [],
+      queuesChanged: false,
+    };
+    for (const record of batch.records) {
+      if (held.positions.includes(record.position))
+        await options.quarantine!.write({ positions: [record.position], reason: held.reason });
+      const outcome = await applyRecords(options.db, [record], clock(), options.scoring ?? {}, hooks);
+      total.applied += outcome.applied;
+      total.duplicates += outcome.duplicates;
+      total.rejected.push(...outcome.rejected);
+      total.changes.push(...outcome.changes);
+      total.queuesChanged ||= outcome.queuesChanged;
+    }
+    return total;
+  }
+
+  async function parkDeadLetters(batch: ConsumedBatch, rejected: RejectedRecord[]): Promise<void> {
+    if (rejected.length === 0) return;
+    const hooks = hooksFor(batch);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await insertDeadLetters(options.db, rejected);
+        if (attempt > 0) hooks.databaseBack();
+        break;
+      } catch (error) {
+        if (failureKind(error) !== "unavailable") throw error;
+        await hooks.waitForDatabase(error, attempt);
+      }
+    }
+    metrics.deadLettered += rejected.length;
+    for (const record of rejected) {
+      options.logger.warn(
+        { position: record.position, reasonKind: record.reasonKind, reason: record.reason },
+        "dead-lettered a record",
+      );
+    }
+    void refreshDeadLetterCounts();
+  }
+
+  async function refreshDeadLetterCounts() {
+    metrics.deadLettersWaiting = await countDeadLetters(options.db).catch(() => metrics.deadLettersWaiting);
+  }
+
   const subscription: Subscription = await options.log.subscribe(options.groupId, async (batch) => {
+    if (health.fault !== undefined) throw new Error(`the embedded database broke: ${health.fault}`);
     const started = performance.now();
+    const release = health.hold(batch.records);
     try {
-      const outcome = await applyBatch(options.db, batch.records, clock(), options.scoring);
-      // Poison is parked before the offset moves past it, so it is never lost either.
-      await options.log.deadLetter(outcome.rejected);
+      const outcome = await applyGuarded(batch);
+      // Parked before the offset moves past them, so they are never lost either.
+      await parkDeadLetters(batch, outcome.rejected);
+      if (suspects !== undefined && batch.records.some((r) => suspects!.positions.includes(r.position))) {
+        await options.quarantine?.clear();
+        suspects = undefined;
+      }
       metrics.eventsApplied += outcome.applied;
       metrics.duplicatesIgnored += outcome.duplicates;
-      metrics.deadLettered += outcome.rejected.length;
       metrics.scoreChanges += outcome.changes.length;
-      for (const rejected of outcome.rejected) {
-        options.logger.warn(
-          { position: rejected.position, reason: rejected.reason },
-          "dead-lettered a record",
-        );
-      }
       if (outcome.applied > 0) rollupsDirty = true;
       if (outcome.queuesChanged) settleOwedRescores();
       if (outcome.changes.length > 0) options.onScoreChanges?.(outcome.changes);
     } catch (error) {
       metrics.batchFailures += 1;
-      options.logger.error(
-        { err: error, records: batch.records.length },
-        "batch failed; it will be redelivered",
-      );
+      if (error instanceof DatabaseFault) {
+        health.fault = error.reason;
+        // Named before anything else can fail: the next start parks them instead of applying them.
+        await options.quarantine?.write({
+          positions: error.records.map((record) => record.position),
+          reason: error.reason,
+        });
+        options.logger.fatal(
+          { err: error, positions: error.records.map((record) => record.position) },
+          "the embedded database broke while applying a batch; the records are quarantined and will be dead-lettered on the next start",
+        );
+        options.onFatal?.(error);
+      } else {
+        options.logger.error(
+          { err: error, records: batch.records.length },
+          "batch failed; it will be redelivered",
+        );
+      }
       throw error;
     } finally {
+      release();
       metrics.observeBatch((performance.now() - started) / 1000);
     }
   });
@@ -144,16 +283,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     15_000,
     async () => {
       metrics.consumerLag = await options.log.consumerLag(options.groupId).catch(() => null);
+      await refreshDeadLetterCounts();
     },
     "lag probe",
   );
+  await refreshDeadLetterCounts();
 
   options.logger.info({ groupId: options.groupId, log: options.log.kind }, "worker consuming");
   return {
     metrics,
+    readiness: () => health.readiness(),
     rescoreNow,
     refreshRollupsNow,
     async stop() {
+      stopping = true;
       for (const timer of timers) clearInterval(timer);
       await subscription.stop();
       await background;

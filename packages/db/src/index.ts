@@ -20,3 +20,4 @@ export * from "./projection-rows.ts";
 export * from "./queries/source-mappings.ts";
 export * from "./queries/portal.ts";
 export * from "./queries/score-change-notices.ts";
+export * from "./queries/dead-letters.ts";

@@ -1,14 +1,7 @@
 import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
-import type {
-  BatchHandler,
-  ConsumedRecord,
-  DeadLetter,
-  EventLog,
-  LogRecord,
-  Subscription,
-} from "./event-log.ts";
+import type { BatchHandler, ConsumedRecord, EventLog, LogRecord, Subscription } from "./event-log.ts";
 
 interface PendingRecord extends ConsumedRecord {
   /** Byte offset just past this record's line: the offset to commit once it is applied. */
@@ -33,7 +26,10 @@ export async function openEmbeddedLog(directory: string): Promise<EventLog> {
   let closed = false;
 
   async function appendNow(records: LogRecord[]): Promise<void> {
-    const text = records.map((record) => JSON.stringify(record) + "\n").join("");
+    const at = Date.now();
+    const text = records
+      .map((record) => JSON.stringify({ key: record.key, value: record.value, at }) + "\n")
+      .join("");
     const bytes = Buffer.from(text);
     await file.write(bytes, 0, bytes.length, size);
     await file.sync();
@@ -59,12 +55,13 @@ export async function openEmbeddedLog(directory: string): Promise<EventLog> {
     let lineStart = 0;
     for (let index = buffer.indexOf(10); index !== -1; index = buffer.indexOf(10, lineStart)) {
       const line = buffer.subarray(lineStart, index).toString("utf8");
-      const parsed = JSON.parse(line) as LogRecord;
+      const parsed = JSON.parse(line) as LogRecord & { at?: number };
       const recordEnd = start + index + 1;
       records.push({
         key: parsed.key,
         value: parsed.value,
         position: `embedded@${start + lineStart}`,
+        ...(parsed.at === undefined ? {} : { appendedAt: parsed.at }),
         end: recordEnd,
       });
       lineStart = index + 1;
@@ -120,16 +117,6 @@ export async function openEmbeddedLog(directory: string): Promise<EventLog> {
           await loop;
         },
       };
-    },
-    async deadLetter(records: DeadLetter[]) {
-      if (records.length === 0) return;
-      const deadLetterFile = await open(path.join(directory, "dead-letters.ndjson"), "a");
-      try {
-        await deadLetterFile.write(records.map((record) => JSON.stringify(record) + "\n").join(""));
-        await deadLetterFile.sync();
-      } finally {
-        await deadLetterFile.close();
-      }
     },
     async consumerLag() {
       // Offsets here are bytes, not records: no honest record count without reading the file.

@@ -13,6 +13,8 @@ export interface LogRecord {
 export interface ConsumedRecord extends LogRecord {
   /** Where the record sits in the log, for logs and dead letters ("topic/partition@offset"). */
   position: string;
+  /** When the log took the record (ms since the epoch), where the log knows it. */
+  appendedAt?: number;
 }
 
 export interface ConsumedBatch {
@@ -32,18 +34,11 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
-export interface DeadLetter extends ConsumedRecord {
-  /** Why the record could not be applied, in words a person can act on. */
-  reason: string;
-}
-
 export interface EventLog {
   readonly kind: "kafka" | "embedded";
   /** Resolves only once every record is durable (Kafka acks=all, or the embedded file fsynced). */
   append(records: LogRecord[]): Promise<void>;
   subscribe(groupId: string, handler: BatchHandler): Promise<Subscription>;
-  /** Parks records that can never be applied, with the reason; resolves once they are durable. */
-  deadLetter(records: DeadLetter[]): Promise<void>;
   /** Records appended but not yet committed by the group, or null where the log cannot tell. */
   consumerLag(groupId: string): Promise<number | null>;
   /** True when an append would be accepted right now. */

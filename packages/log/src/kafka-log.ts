@@ -1,6 +1,6 @@
 import { Kafka, Partitioners, logLevel } from "kafkajs";
 import type { Admin, Consumer, ISocketFactory, Producer } from "kafkajs";
-import type { BatchHandler, DeadLetter, EventLog, LogRecord, Subscription } from "./event-log.ts";
+import type { BatchHandler, EventLog, LogRecord, Subscription } from "./event-log.ts";
 
 export interface KafkaLogOptions {
   brokers: string[];
@@ -39,7 +39,6 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopic(admin, options.topic, options.partitions ?? 6, options.replicationFactor ?? 1);
-  await ensureTopic(admin, deadLetterTopic(options.topic), 1, options.replicationFactor ?? 1);
   // Not kafkajs's idempotent mode: it rolls a partition's sequence number back whenever a request
   // fails, even one the broker did write (its answer lost in a broker restart). Another append
   // then reuses that number, the broker takes it for a retry of the written batch and answers
@@ -85,6 +84,7 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
             key: message.key?.toString("utf8") ?? "",
             value: message.value?.toString("utf8") ?? "",
             position: `${batch.topic}/${batch.partition}@${message.offset}`,
+            appendedAt: Number(message.timestamp),
           }));
           // A rejection propagates: kafkajs does not commit and re-delivers from the last commit.
           await handler({ records, heartbeat });
@@ -105,18 +105,6 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
           await consumer.disconnect();
         },
       };
-    },
-    async deadLetter(records: DeadLetter[]) {
-      if (records.length === 0) return;
-      await producer.send({
-        topic: deadLetterTopic(options.topic),
-        acks: -1,
-        messages: records.map((record) => ({
-          key: record.key,
-          value: record.value,
-          headers: { reason: record.reason, position: record.position },
-        })),
-      });
     },
     async consumerLag(groupId: string) {
       const [ends, committed] = await Promise.all([
@@ -150,11 +138,6 @@ export async function openKafkaLog(options: KafkaLogOptions): Promise<EventLog> 
       await admin.disconnect();
     },
   };
-}
-
-/** Where records that can never be applied are parked, with the reason in a header. */
-export function deadLetterTopic(topic: string): string {
-  return `${topic}.dlq`;
 }
 
 async function ensureTopic(

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { readIngestConfig } from "@maturity/ingest";
+import { workerHealthSettings } from "@maturity/worker";
 import { z } from "zod";
 import type { AuthConfig } from "./auth/auth-config.ts";
 import { parseApiTokens } from "./auth/auth-config.ts";
@@ -16,6 +17,7 @@ const envSchema = z.object({
   KAFKA_TOPIC: z.string().min(1).default("maturity.events"),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
   WORKER_GROUP_ID: z.string().min(1).default("maturity-worker"),
+  ...workerHealthSettings,
   /** Which parts this process runs; all three by default (the single-process mode). */
   MATURITY_ROLES: z
     .string()

@@ -5,7 +5,7 @@ import { ingestPlugin } from "@maturity/ingest";
 import type { EventLog } from "@maturity/log";
 import { openEmbeddedLog, openKafkaLog } from "@maturity/log";
 import type { RunningWorker } from "@maturity/worker";
-import { startWorker } from "@maturity/worker";
+import { fileQuarantine, startWorker } from "@maturity/worker";
 import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import type { WebEnv } from "./env.ts";
@@ -36,12 +36,18 @@ type PlatformConfig = Pick<
   | "WORKER_GROUP_ID"
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
-> & {
-  ingest?: WebEnv["ingest"];
-  auth?: WebEnv["auth"];
-  /** The worker's clock (the demo seeding moves it along the history it replays). */
-  workerClock?: () => number;
-};
+> &
+  Partial<Pick<WebEnv, "WORKER_STALL_TIMEOUT_MS">> & {
+    ingest?: WebEnv["ingest"];
+    auth?: WebEnv["auth"];
+    /** The worker's clock (the demo seeding moves it along the history it replays). */
+    workerClock?: () => number;
+    /**
+     * The embedded database broke (a WebAssembly fault): by default the process exits non-zero,
+     * since every later query would fail; the suspect records are dead-lettered on the next start.
+     */
+    onFatal?: (error: Error) => void;
+  };
 
 /**
  * Starts the parts this process runs (ingest, worker, web) over one database and one event log.
@@ -80,10 +86,16 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       ),
       log.isWritable(),
     ]);
-    const ready = databaseReady && logWritable;
+    const workerReadiness = worker?.readiness() ?? { ready: true, reasons: [] };
+    const reasons = [
+      ...(databaseReady ? [] : ["the database does not answer"]),
+      ...(logWritable ? [] : ["the event log does not accept writes"]),
+      ...workerReadiness.reasons,
+    ];
+    const ready = reasons.length === 0;
     return reply
       .status(ready ? 200 : 503)
-      .send({ status: ready ? "ready" : "not_ready", databaseReady, logWritable });
+      .send({ status: ready ? "ready" : "not_ready", databaseReady, logWritable, reasons });
   });
   app.get("/metrics", async (_request, reply) =>
     reply.type("text/plain; version=0.0.4").send(worker?.metrics.render() ?? ""),
@@ -119,7 +131,21 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
         log,
         groupId: config.WORKER_GROUP_ID,
         logger: app.log.child({ component: "worker" }),
+        stallTimeoutMs: config.WORKER_STALL_TIMEOUT_MS,
         ...(config.workerClock !== undefined && { clock: config.workerClock }),
+        // Only the embedded database can break in-process; a server's failures are waited out.
+        ...(database.driver === "pglite" && {
+          quarantine: fileQuarantine(path.join(config.MATURITY_DATA_DIR, "log", "quarantine.json")),
+          onFatal:
+            config.onFatal ??
+            ((error: Error) => {
+              app.log.fatal(
+                { err: error },
+                `the embedded database broke; exiting. The records that broke it are dead-lettered on the next start (data: ${config.MATURITY_DATA_DIR})`,
+              );
+              process.exit(1);
+            }),
+        }),
       })
     : undefined;
 

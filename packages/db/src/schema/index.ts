@@ -1,2 +1,3 @@
 export * from "./events.ts";
 export * from "./projections.ts";
+export * from "./dead-letters.ts";

@@ -1,6 +1,6 @@
 // Deployments and the incidents that name them.
 import { z } from "zod";
-import { amount, dateTime, percent, severity, text } from "./fields.ts";
+import { dateTime, measure, percent, severity, text } from "./fields.ts";
 
 export const deployEventData = {
   "deploy.completed": z.looseObject({
@@ -24,7 +24,7 @@ export const deployEventData = {
     from: text,
     to: text,
     playbook: z.boolean(),
-    durationHours: amount,
+    durationHours: measure("hours"),
   }),
   "incident.opened": z.looseObject({
     incidentId: text,

@@ -1,6 +1,9 @@
 // The CloudEvents 1.0 structured-mode envelope every maturity event travels in.
 import { z } from "zod";
-import { dateTime, text } from "./fields.ts";
+import { dateTime } from "./fields.ts";
+import { keyLengths } from "./limits.ts";
+
+const key = (maxLength: number) => z.string().min(1).max(maxLength);
 
 // Media types are case-insensitive; a utf-8 charset parameter is what many HTTP clients add.
 const jsonContentType = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
@@ -8,12 +11,12 @@ const jsonContentType = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
 const envelopeShape = {
   specversion: z.literal("1.0"),
   /** Unique per source; (source, id) is the dedup key. */
-  id: text,
+  id: key(keyLengths.id),
   /** URI-reference of the emitting tool; not parsed as a URL because relative references are valid. */
-  source: text,
+  source: key(keyLengths.source),
   time: dateTime,
   /** The system id (for gpu.queue.configured, the queue name). */
-  subject: text.max(200),
+  subject: key(keyLengths.subject),
   datacontenttype: z
     .string()
     .regex(jsonContentType, { error: (iss) => `expected application/json, got ${JSON.stringify(iss.input)}` })

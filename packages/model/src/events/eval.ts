@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { count, text } from "./fields.ts";
+import { count, measure, text } from "./fields.ts";
 
 export const evalEventData = {
   "eval.run.completed": z.looseObject({
@@ -7,7 +7,7 @@ export const evalEventData = {
     modelVersion: text.optional(),
     release: text.optional(),
     gate: z.enum(["passed", "failed", "none"]),
-    scores: z.record(z.string(), z.number()).optional(),
+    scores: z.record(z.string(), measure("score")).optional(),
     // Only LLM-as-judge is catalogued; humanAgreement is how the judge was calibrated.
     judge: z
       .looseObject({ kind: z.literal("llm"), humanAgreement: z.number().min(0).max(1).optional() })

@@ -1,14 +1,29 @@
-// Field types shared by the event data schemas. Internal to the events folder.
+// Field types shared by the event data schemas. Internal to the events folder; their bounds come
+// from limits.ts.
 import { z } from "zod";
+import { keyLengths, numberRanges, type NumberRange } from "./limits.ts";
+import { eventTimeIssue } from "./time-window.ts";
 
-/** A required identifier or name: any non-empty string. */
-export const text = z.string().min(1);
+/** A required identifier or name: any non-empty string up to the name length. */
+export const text = z.string().min(1).max(keyLengths.name);
+
+/** A number in the documented range of what it measures (limits.ts); finite, as zod requires. */
+export function measure(range: NumberRange) {
+  const { min, max } = numberRanges[range];
+  return z.number().min(min).max(max);
+}
+
 /** Counts of things: tokens, steps, findings, GPUs. */
-export const count = z.int().min(0);
-/** Durations, latencies, costs, GPU hours. */
-export const amount = z.number().min(0);
-export const percent = z.number().min(0).max(100);
+export const count = z.int().min(numberRanges.count.min).max(numberRanges.count.max);
+export const percent = measure("percent");
 /** 1 is the most severe. */
-export const severity = z.int().min(1).max(4);
-/** RFC 3339 with seconds and an explicit offset (Z or ±hh:mm); a time without a zone is ambiguous. */
-export const dateTime = z.iso.datetime({ offset: true });
+export const severity = z.int().min(numberRanges.severity.min).max(numberRanges.severity.max);
+
+/**
+ * RFC 3339 with seconds and an explicit offset (Z or ±hh:mm); a time without a zone is ambiguous.
+ * It must fall in the time window (limits.ts), checked against the parse's clock.
+ */
+export const dateTime = z.iso.datetime({ offset: true }).superRefine((value, ctx) => {
+  const issue = eventTimeIssue(value);
+  if (issue !== undefined) ctx.addIssue({ code: "custom", message: issue, input: value });
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amount, count, text } from "./fields.ts";
+import { count, measure, text } from "./fields.ts";
 
 export const gpuEventData = {
   // The envelope's subject is the queue name here, not a system id.
@@ -11,10 +11,10 @@ export const gpuEventData = {
     queue: text,
     jobId: text,
     gpus: count,
-    waitSeconds: amount,
+    waitSeconds: measure("seconds"),
     // Schedulers report either a numeric priority or a priority-class name (Kueue).
     priority: z.union([z.int(), text]).optional(),
   }),
   "gpu.job.preempted": z.looseObject({ queue: text, jobId: text }),
-  "gpu.job.finished": z.looseObject({ queue: text, jobId: text, gpuHours: amount }),
+  "gpu.job.finished": z.looseObject({ queue: text, jobId: text, gpuHours: measure("hours") }),
 } as const;

@@ -10,5 +10,13 @@ export {
   type MaturityEvent,
   type EventOf,
 } from "./catalogue.ts";
-export { parseEvent, formatIssues, type EventIssue, type ParseEventResult } from "./parse.ts";
+export {
+  parseEvent,
+  formatIssues,
+  type EventIssue,
+  type ParseEventOptions,
+  type ParseEventResult,
+} from "./parse.ts";
+export { jsonLimits, keyLengths, numberRanges, timeWindow, type NumberRange } from "./limits.ts";
+export { jsonTextIssue, eventShapeIssue, type ShapeIssue } from "./json-shape.ts";
 export { exampleEvents } from "./examples.ts";

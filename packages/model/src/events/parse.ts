@@ -1,14 +1,28 @@
 // parseEvent: validation with messages a sender can act on (a dotted path and what was expected).
 import type { z } from "zod";
 import { cloudEventSchema, eventTypes, isEventType, type MaturityEvent } from "./catalogue.ts";
+import { eventShapeIssue } from "./json-shape.ts";
+import { atClock } from "./time-window.ts";
 
 export type EventIssue = { path: string; message: string };
 export type ParseEventResult = { ok: true; event: MaturityEvent } | { ok: false; issues: EventIssue[] };
 
-export function parseEvent(input: unknown): ParseEventResult {
+export interface ParseEventOptions {
+  /** The clock the time window is checked against (limits.ts); the wall clock by default. */
+  now?: number;
+}
+
+/**
+ * Validates one event against its type's schema and the input limits (limits.ts): what passes
+ * can be stored, scored and serialised.
+ */
+export function parseEvent(input: unknown, options: ParseEventOptions = {}): ParseEventResult {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return fail("", `expected an object (a CloudEvents JSON event), got ${describeValue(input)}`);
   }
+  // Before the schema: its checks recurse, and what breaks the limits must not reach them.
+  const shape = eventShapeIssue(input);
+  if (shape !== undefined) return fail(formatPath(shape.path), shape.message);
   // Checked before the union so an unknown type gives one clear issue, not one per catalogued type.
   const type: unknown = (input as Record<string, unknown>).type;
   if (!isEventType(type)) {
@@ -18,7 +32,9 @@ export function parseEvent(input: unknown): ParseEventResult {
       return fail("type", `expected a string, got ${describeValue(type)}; ${expected}`);
     return fail("type", `unknown event type ${JSON.stringify(type)}; ${expected}`);
   }
-  const result = cloudEventSchema.safeParse(input, { error: describeIssue });
+  const result = atClock(options.now ?? Date.now(), () =>
+    cloudEventSchema.safeParse(input, { error: describeIssue }),
+  );
   if (result.success) return { ok: true, event: result.data };
   return {
     ok: false,

@@ -1,6 +1,6 @@
 // CI pipelines, data quality and contracts, retraining.
 import { z } from "zod";
-import { amount, text } from "./fields.ts";
+import { measure, text } from "./fields.ts";
 
 export const pipelineEventData = {
   "ci.pipeline.completed": z.looseObject({
@@ -8,7 +8,7 @@ export const pipelineEventData = {
     status: z.enum(["succeeded", "failed", "cancelled"]),
     trigger: z.enum(["manual", "push", "schedule", "signal"]),
     commitSha: text.optional(),
-    durationSeconds: amount.optional(),
+    durationSeconds: measure("seconds").optional(),
   }),
   "data.quality.checked": z.looseObject({
     dataset: text,

@@ -1,6 +1,6 @@
 // Experiment tracking and the model registry.
 import { z } from "zod";
-import { amount, text } from "./fields.ts";
+import { measure, text } from "./fields.ts";
 
 export const registryEventData = {
   "exp.run.logged": z.looseObject({
@@ -20,7 +20,7 @@ export const registryEventData = {
   "registry.rebuild.verified": z.looseObject({
     model: text,
     version: text,
-    durationMinutes: amount,
+    durationMinutes: measure("minutes"),
     artefactMatches: z.boolean(),
   }),
 } as const;

@@ -1,6 +1,6 @@
 // Per-request LLM and per-run agent telemetry: the high-volume events.
 import { z } from "zod";
-import { amount, count, text } from "./fields.ts";
+import { count, measure, text } from "./fields.ts";
 
 export const telemetryEventData = {
   "llm.call.completed": z.looseObject({
@@ -9,8 +9,8 @@ export const telemetryEventData = {
     provider: text.optional(),
     inputTokens: count,
     outputTokens: count,
-    costUsd: amount.optional(),
-    latencyMs: amount,
+    costUsd: measure("costUsd").optional(),
+    latencyMs: measure("latencyMs"),
     status: z.enum(["ok", "error"]),
     traceId: text.optional(),
   }),
@@ -25,7 +25,7 @@ export const telemetryEventData = {
         error: (iss) => `${iss.input === undefined ? "required; " : ""}expected true, false or null`,
       })
       .nullable(),
-    latencyMs: amount,
-    costUsd: amount.optional(),
+    latencyMs: measure("latencyMs"),
+    costUsd: measure("costUsd").optional(),
   }),
 } as const;
