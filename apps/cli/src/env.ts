@@ -25,3 +25,16 @@ export function readIngestToken(source: NodeJS.ProcessEnv = process.env): string
   const token = source.MATURITY_INGEST_TOKEN?.trim();
   return token === "" ? undefined : token;
 }
+
+/** The event log `dead-letters retry` appends to: Kafka when KAFKA_BROKERS is set, else the embedded one. */
+export function readLogConfig(source: NodeJS.ProcessEnv = process.env) {
+  const brokers = (source.KAFKA_BROKERS ?? "")
+    .split(",")
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+  const topic = source.KAFKA_TOPIC?.trim();
+  return {
+    kafkaBrokers: brokers,
+    kafkaTopic: topic === undefined || topic === "" ? "maturity.events" : topic,
+  };
+}

@@ -1,5 +1,6 @@
 // The `maturity` command line.
 import { Command } from "commander";
+import { deadLettersCommand } from "./commands/dead-letters.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { replayCommand } from "./commands/replay.ts";
 import { scoreCommand } from "./commands/score.ts";
@@ -18,6 +19,7 @@ const program = new Command("maturity")
   .addCommand(scoreCommand())
   .addCommand(demoCommand())
   .addCommand(replayCommand())
-  .addCommand(verifyChainCommand());
+  .addCommand(verifyChainCommand())
+  .addCommand(deadLettersCommand());
 
 await program.parseAsync(process.argv);

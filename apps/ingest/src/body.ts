@@ -1,12 +1,7 @@
 import { jsonTextIssue } from "@maturity/model";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import secureJson from "secure-json-parse";
 import { badRequest, unsupportedMediaType } from "./errors.ts";
-
-type JsonParser = (
-  request: FastifyRequest,
-  body: string,
-  done: (error: Error | null, value?: unknown) => void,
-) => void;
 
 /**
  * Every ingest route receives its body as raw bytes: signatures are computed over exactly what
@@ -41,18 +36,24 @@ export function rawBodyOf(request: FastifyRequest): Buffer {
 /**
  * Parses JSON the way fastify's own parser does (secure-json-parse: a `__proto__` or
  * `constructor.prototype` key is refused rather than trusted), after checking the nesting and the
- * sizes of its objects and arrays against the input limits on the raw bytes.
+ * sizes of its objects and arrays against the input limits on the raw bytes. The error names the
+ * real reason, so a sender whose JSON is valid but carries such a key is told that.
  */
-export function parseJsonBody(app: FastifyInstance, request: FastifyRequest, raw: Buffer): unknown {
+export function parseJsonBody(raw: Buffer): unknown {
   if (raw.length === 0) throw badRequest("bad_request", "the body is empty; send a JSON document");
   const shapeIssue = jsonTextIssue(raw);
   if (shapeIssue !== undefined) throw badRequest("input_limit", `${shapeIssue}; see the input limits`);
-  const parser = app.getDefaultJsonParser("error", "error") as unknown as JsonParser;
-  let result: { error: Error | null; value?: unknown } | undefined;
-  parser(request, raw.toString("utf8"), (error, value) => {
-    result = { error, value };
-  });
-  if (result === undefined) throw new Error("the JSON parser did not answer synchronously");
-  if (result.error) throw badRequest("bad_request", `the body is not valid JSON: ${result.error.message}`);
-  return result.value;
+  const text = raw.toString("utf8");
+  try {
+    return secureJson.parse(text, undefined, { protoAction: "error", constructorAction: "error" });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/prototype/i.test(message)) {
+      throw badRequest(
+        "bad_request",
+        "the body has a __proto__ or constructor.prototype key, which is refused to prevent prototype poisoning; rename the key",
+      );
+    }
+    throw badRequest("bad_request", `the body is not valid JSON: ${message}`);
+  }
 }

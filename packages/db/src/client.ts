@@ -56,7 +56,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
         const request = await client.listen(channel, onNotice);
         return () => request.unlisten();
       },
-      close: () => client.end(),
+      // Queries still running get 5 s; a connection left half-open by a server restart must not
+      // hold the process forever.
+      close: () => client.end({ timeout: 5 }),
     };
   }
   let client: PGlite;

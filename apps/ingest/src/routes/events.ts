@@ -17,7 +17,7 @@ const acceptedTypes = [structuredType, batchType, "application/json"] as const;
 export function registerEventRoutes(app: FastifyInstance, publisher: Publisher, bodyLimit: number): void {
   app.post("/v1/events", { bodyLimit }, async (request, reply) => {
     const mediaType = requireMediaType(request, acceptedTypes);
-    const body = parseJsonBody(app, request, rawBodyOf(request));
+    const body = parseJsonBody(rawBodyOf(request));
     let events: MaturityEvent[];
     if (mediaType === batchType) events = validateBatch(body);
     else if (mediaType !== structuredType && request.headers["ce-specversion"] !== undefined) {

@@ -21,7 +21,7 @@ export function registerGithubRoutes(app: FastifyInstance, context: RouteContext
     if (typeof deliveryId !== "string" || deliveryId === "") {
       throw badRequest("bad_request", "missing X-GitHub-Delivery header (the delivery id is the event id)");
     }
-    const payload = parseJsonBody(app, request, raw);
+    const payload = parseJsonBody(raw);
     const result = mapGithubDelivery({ event, deliveryId, payload, now: context.clock() });
     return publishAdapterResult(reply, result, context.publisher, context.metrics, route);
   });

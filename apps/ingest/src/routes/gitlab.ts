@@ -21,7 +21,7 @@ export function registerGitlabRoutes(app: FastifyInstance, context: RouteContext
     if (typeof deliveryId !== "string" || deliveryId === "") {
       throw badRequest("bad_request", "missing X-Gitlab-Event-UUID header (the delivery id is the event id)");
     }
-    const payload = parseJsonBody(app, request, rawBodyOf(request));
+    const payload = parseJsonBody(rawBodyOf(request));
     const result = mapGitlabDelivery({ event, deliveryId, payload, now: context.clock() });
     return publishAdapterResult(reply, result, context.publisher, context.metrics, route);
   });

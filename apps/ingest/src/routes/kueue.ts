@@ -10,7 +10,7 @@ const route = "/v1/webhooks/kueue";
 export function registerKueueRoutes(app: FastifyInstance, context: RouteContext): void {
   app.post(route, { bodyLimit: context.config.bodyLimitBytes }, async (request, reply) => {
     requireMediaType(request, ["application/json"]);
-    const result = mapKueueEvent(parseJsonBody(app, request, rawBodyOf(request)), context.clock());
+    const result = mapKueueEvent(parseJsonBody(rawBodyOf(request)), context.clock());
     return publishAdapterResult(reply, result, context.publisher, context.metrics, route);
   });
 }

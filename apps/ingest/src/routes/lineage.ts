@@ -10,7 +10,7 @@ const route = "/v1/lineage";
 export function registerLineageRoutes(app: FastifyInstance, context: RouteContext): void {
   app.post(route, { bodyLimit: context.config.bodyLimitBytes }, async (request, reply) => {
     requireMediaType(request, ["application/json"]);
-    const result = mapOpenLineageEvent(parseJsonBody(app, request, rawBodyOf(request)));
+    const result = mapOpenLineageEvent(parseJsonBody(rawBodyOf(request)));
     return publishAdapterResult(reply, result, context.publisher, context.metrics, route);
   });
 }

@@ -24,7 +24,7 @@ export function registerMlflowRoutes(app: FastifyInstance, context: RouteContext
       },
     );
     requireMediaType(request, ["application/json"]);
-    const payload = parseJsonBody(app, request, raw);
+    const payload = parseJsonBody(raw);
     const result = mapMlflowDelivery({ deliveryId, payload, now });
     return publishAdapterResult(reply, result, context.publisher, context.metrics, route);
   });

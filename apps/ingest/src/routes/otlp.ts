@@ -25,7 +25,7 @@ export function registerOtlpRoutes(app: FastifyInstance, context: RouteContext):
         `content-type ${mediaType || "(none)"} is not accepted here; send OTLP/JSON as application/json`,
       );
     }
-    const body = parseJsonBody(app, request, decodedBody(request, context.config.bodyLimitBytes));
+    const body = parseJsonBody(decodedBody(request, context.config.bodyLimitBytes));
     const parsed = flattenExportRequest(body);
     const mapped = mapGenAiSpans(parsed.spans, context.config.llmPrices);
     let rejected = parsed.rejected + mapped.rejected;

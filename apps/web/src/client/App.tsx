@@ -16,6 +16,9 @@ const ExecutivePage = lazy(() =>
 const UnmappedSourcesPage = lazy(() =>
   import("./pages/UnmappedSourcesPage.tsx").then((m) => ({ default: m.UnmappedSourcesPage })),
 );
+const DeadLettersPage = lazy(() =>
+  import("./pages/DeadLettersPage.tsx").then((m) => ({ default: m.DeadLettersPage })),
+);
 const EventFeedPage = lazy(() =>
   import("./pages/EventFeedPage.tsx").then((m) => ({ default: m.EventFeedPage })),
 );
@@ -53,6 +56,7 @@ export function App() {
             <Route path="/executive" component={ExecutivePage} />
             <Route path="/sources" component={UnmappedSourcesPage} />
             <Route path="/events" component={EventFeedPage} />
+            <Route path="/dead-letters" component={DeadLettersPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

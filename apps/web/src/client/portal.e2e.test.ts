@@ -3,6 +3,7 @@
 // Screenshots of each page go to apps/web/test-artifacts/ for review.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { insertDeadLetters, rowsOf, sql } from "@maturity/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../../test/browser.ts";
@@ -257,6 +258,64 @@ describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
     await row.getByRole("button", { name: "Map" }).click();
     await row.getByText(`mapped to ${system!.systemId}`).waitFor({ timeout: 20_000 });
     await shot(page, "unmapped-sources-mapped");
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the admin a dead letter and re-drives it onto the log, recorded with who did it", async () => {
+    const [system] = (await trpcClientFor(base).org.overview.query({ trendDays: 30 })).systems;
+    const eventId = `dead-${Date.now().toString(36)}`;
+    // Parked as the worker parks a record the database refused; re-driven, it applies as it is.
+    await insertDeadLetters(demo.platform.database.db, [
+      {
+        position: `e2e@${eventId}`,
+        key: system!.systemId,
+        value: JSON.stringify({
+          specversion: "1.0",
+          id: eventId,
+          source: "test://portal-e2e",
+          type: "gov.owner.assigned",
+          time: new Date().toISOString(),
+          subject: system!.systemId,
+          datacontenttype: "application/json",
+          data: { owner: "dora" },
+        }),
+        reasonKind: "database_refused",
+        reason: "could not serialize access due to a test",
+      },
+    ]);
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dead letters" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dead letters" }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: eventId });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Refused by the database");
+    expect(await row.textContent()).toContain("could not serialize access due to a test");
+    expect(await page.getByTestId("count-database_refused").textContent()).toBe("1");
+    await shot(page, "dead-letters");
+
+    await row.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Re-drive selected (1)" }).click();
+    await page.getByRole("status").filter({ hasText: "Re-drove 1 record" }).waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await page.getByTestId("count-database_refused").textContent()).toBe("0");
+    await page.getByLabel("Show re-driven ones too").check();
+    await row.getByText("by local,").waitFor();
+    await shot(page, "dead-letters-redriven");
+
+    // The worker applies the re-driven event, which names who re-drove it.
+    await expect
+      .poll(
+        async () =>
+          rowsOf<{ redrivenby: string }>(
+            await demo.platform.database.db.execute(
+              sql`select payload->>'redrivenby' as redrivenby from events where event_id = ${eventId}`,
+            ),
+          )[0]?.redrivenby,
+        { timeout: 20_000 },
+      )
+      .toBe("local");
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   });

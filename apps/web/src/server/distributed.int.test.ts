@@ -6,6 +6,7 @@ import { checkIngestFlow } from "../../test/ingest-flow.ts";
 import { checkLiveScoreChanges } from "../../test/live-flow.ts";
 import { kafkaAvailable, testKafkaBrokers as kafkaBrokers } from "@maturity/log/testing";
 import type { RunningPlatform } from "./platform.ts";
+import { distributedConfig } from "../../test/distributed-config.ts";
 import { startPlatform } from "./platform.ts";
 
 const runKafka = await kafkaAvailable();
@@ -17,18 +18,7 @@ describe.skipIf(!runKafka)("distributed mode on the real Kafka broker and Postgr
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(testDatabaseUrl);
-    platform = await startPlatform({
-      PORT: 0,
-      HOST: "127.0.0.1",
-      MATURITY_DATA_DIR: "/nonexistent-unused",
-      DATABASE_URL: scratch.url,
-      kafkaBrokers,
-      KAFKA_TOPIC: `maturity.events.test-${suffix}`,
-      KAFKA_PARTITIONS: 3,
-      WORKER_GROUP_ID: `maturity-worker-test-${suffix}`,
-      MATURITY_ROLES: ["ingest", "worker", "web"],
-      LOG_LEVEL: "warn",
-    });
+    platform = await startPlatform(distributedConfig(scratch.url, kafkaBrokers, `test-${suffix}`));
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./routers/auth.ts";
+import { deadLettersRouter } from "./routers/dead-letters.ts";
 import { liveRouter } from "./routers/live.ts";
 import { orgRouter } from "./routers/org.ts";
 import { sourcesRouter } from "./routers/sources.ts";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   org: orgRouter,
   teams: teamsRouter,
   system: systemRouter,
+  deadLetters: deadLettersRouter,
 });
 
 export type AppRouter = typeof appRouter;

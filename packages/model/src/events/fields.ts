@@ -7,17 +7,20 @@ import { eventTimeIssue } from "./time-window.ts";
 /** A required identifier or name: any non-empty string up to the name length. */
 export const text = z.string().min(1).max(keyLengths.name);
 
-/** A number in the documented range of what it measures (limits.ts); finite, as zod requires. */
-export function measure(range: NumberRange) {
+/**
+ * A number in the documented range of what it measures (limits.ts); finite, as zod requires. The
+ * measure is kept as metadata, so the docs list which fields each range applies to.
+ */
+export function measure(range: NumberRange, integer = false) {
   const { min, max } = numberRanges[range];
-  return z.number().min(min).max(max);
+  return (integer ? z.int() : z.number()).min(min).max(max).meta({ measure: range });
 }
 
 /** Counts of things: tokens, steps, findings, GPUs. */
-export const count = z.int().min(numberRanges.count.min).max(numberRanges.count.max);
+export const count = measure("count", true);
 export const percent = measure("percent");
 /** 1 is the most severe. */
-export const severity = z.int().min(numberRanges.severity.min).max(numberRanges.severity.max);
+export const severity = measure("severity", true);
 
 /**
  * RFC 3339 with seconds and an explicit offset (Z or ±hh:mm); a time without a zone is ambiguous.

@@ -1,5 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link, useRoute } from "wouter";
 import { paths } from "../lib/paths.ts";
+import { trpc } from "../trpc.ts";
 
 function NavLink({ href, children, match }: { href: string; children: string; match: string }) {
   const [active] = useRoute(match);
@@ -10,8 +12,10 @@ function NavLink({ href, children, match }: { href: string; children: string; ma
   );
 }
 
-/** The portal's main navigation. */
+/** The portal's main navigation; admin pages only for admins. */
 export function NavBar() {
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const isAdmin = me.data?.roles.includes("admin") ?? false;
   return (
     <nav aria-label="Main" className="nav">
       <NavLink href={paths.org} match="/">
@@ -26,6 +30,11 @@ export function NavBar() {
       <NavLink href={paths.events} match="/events">
         Event feed
       </NavLink>
+      {isAdmin ? (
+        <NavLink href={paths.deadLetters} match={paths.deadLetters}>
+          Dead letters
+        </NavLink>
+      ) : null}
     </nav>
   );
 }

@@ -7,6 +7,7 @@ export const paths = {
   executive: "/executive",
   sources: "/sources",
   events: "/events",
+  deadLetters: "/dead-letters",
 };
 
 function searchString(search: Record<string, string | undefined> | undefined): string {
