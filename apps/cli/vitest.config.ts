@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// The CLI tests start the real bin (tsx compiles on the fly), so allow them some time.
+// The CLI tests start the real, compiled bin (built once by the global setup), so allow them time.
 export default defineConfig({
-  test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["../../scripts/build-before-tests.mjs"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
 });

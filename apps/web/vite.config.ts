@@ -4,6 +4,6 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "src/client",
   plugins: [react()],
-  build: { outDir: "../../dist", emptyOutDir: true },
+  build: { outDir: "../../dist/client", emptyOutDir: true },
   server: { proxy: { "/trpc": "http://localhost:3000", "/v1": "http://localhost:3000" } },
 });

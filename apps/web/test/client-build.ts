@@ -1,4 +1,4 @@
-// Builds the portal's client when apps/web/dist is missing or older than its sources, so browser
+// Builds the portal's client when apps/web/dist/client is missing or older than its sources, so browser
 // tests and the first-render bench run on a fresh clone (and never on a stale bundle).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
-const builtIndex = path.join(webDir, "dist", "index.html");
+const builtIndex = path.join(webDir, "dist", "client", "index.html");
 // What the bundle is made of: the client, the model package it imports, the build config.
 const inputs = [
   path.join(webDir, "src", "client"),

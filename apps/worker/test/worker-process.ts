@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const workerMain = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+// The compiled worker (built by the suite's global setup), as `npm start -w @maturity/worker` runs it.
+const workerMain = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 export interface WorkerProcess {
@@ -15,10 +16,10 @@ export interface WorkerProcess {
   eventsApplied(): Promise<number>;
 }
 
-/** Starts the real worker process (apps/worker/src/main.ts), as the distributed mode runs it. */
+/** Starts the real worker process, as the distributed mode runs it. */
 export function startWorkerProcess(env: Record<string, string>, metricsPort: number): WorkerProcess {
-  // node itself (with tsx as a loader), not the tsx CLI: signals must reach the worker unrelayed.
-  const child = spawn(process.execPath, ["--import", "tsx", workerMain], {
+  // node itself, not npm: signals must reach the worker unrelayed.
+  const child = spawn(process.execPath, ["--enable-source-maps", workerMain], {
     cwd: repoRoot,
     env: {
       ...process.env,

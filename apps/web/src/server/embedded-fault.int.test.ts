@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { countEvents, listDeadLetters, openDatabase, sql } from "@maturity/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const mainPath = fileURLToPath(new URL("./main.ts", import.meta.url));
+// The compiled server (built by the suite's global setup), as `npm start` runs it.
+const mainPath = fileURLToPath(new URL("../../dist/server/main.js", import.meta.url));
 const webRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 interface Run {
@@ -22,7 +23,7 @@ interface Run {
 function startProcess(dataDir: string): Run {
   // The embedded mode: no server settings inherited from the suite's environment.
   const { DATABASE_URL: _database, KAFKA_BROKERS: _kafka, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", mainPath, "--no-demo"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", mainPath, "--no-demo"], {
     cwd: webRoot,
     env: { ...inherited, MATURITY_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -22,7 +22,7 @@ export interface WebOptions {
   appendToLog?: (records: LogRecord[]) => Promise<void>;
 }
 
-const clientDist = fileURLToPath(new URL("../../dist", import.meta.url));
+const clientDist = fileURLToPath(new URL("../../dist/client", import.meta.url));
 
 /** The portal: the tRPC API under /trpc and the built React app for every other GET. */
 export async function webPlugin(app: FastifyInstance, options: WebOptions): Promise<void> {
