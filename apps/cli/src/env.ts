@@ -1,40 +1,53 @@
-import path from "node:path";
-import { z } from "zod";
+// The `maturity` command's configuration: the fragments it composes, checked once before any
+// command runs (main.ts). docs/configuration.md lists them all.
+import { databaseSettings, dataDirSettings, resolveDataDir } from "@maturity/db";
+import { kafkaSettings } from "@maturity/log";
+import {
+  commaList,
+  parseSettings,
+  unknownSettings,
+  type SettingsSource,
+  type UnknownSetting,
+} from "@maturity/config";
+import { cliSettings } from "./settings.ts";
 
-const envSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  MATURITY_DATA_DIR: z.string().min(1).default(".data"),
-});
+export const cliProcessSettings = {
+  ...databaseSettings,
+  ...dataDirSettings,
+  ...kafkaSettings,
+  ...cliSettings,
+};
+
+function readCliEnv(source: SettingsSource) {
+  return parseSettings(cliProcessSettings, source);
+}
+
+/**
+ * Checks every setting the command reads (throws `invalid configuration: …`) and returns the
+ * variables that look like settings but are none, for a warning.
+ */
+export function checkCliEnv(source: SettingsSource = process.env): UnknownSetting[] {
+  readCliEnv(source);
+  return unknownSettings(source);
+}
 
 /** Where the commands that read the event store find it: the server, or the embedded data folder. */
-export function readStoreConfig(source: NodeJS.ProcessEnv = process.env) {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new Error(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
-    );
-  }
-  return {
-    databaseUrl: parsed.data.DATABASE_URL,
-    dataDir: path.resolve(source.INIT_CWD ?? process.cwd(), parsed.data.MATURITY_DATA_DIR),
-  };
+export function readStoreConfig(source: SettingsSource = process.env) {
+  const env = readCliEnv(source);
+  return { databaseUrl: env.DATABASE_URL, dataDir: resolveDataDir(env) };
 }
 
 /** The bearer token `maturity demo --to` sends when --token is not given. */
-export function readIngestToken(source: NodeJS.ProcessEnv = process.env): string | undefined {
-  const token = source.MATURITY_INGEST_TOKEN?.trim();
-  return token === "" ? undefined : token;
+export function readIngestToken(source: SettingsSource = process.env): string | undefined {
+  return readCliEnv(source).MATURITY_INGEST_TOKEN?.trim() || undefined;
 }
 
 /** The event log `dead-letters retry` appends to: Kafka when KAFKA_BROKERS is set, else the embedded one. */
-export function readLogConfig(source: NodeJS.ProcessEnv = process.env) {
-  const brokers = (source.KAFKA_BROKERS ?? "")
-    .split(",")
-    .map((broker) => broker.trim())
-    .filter(Boolean);
-  const topic = source.KAFKA_TOPIC?.trim();
+export function readLogConfig(source: SettingsSource = process.env) {
+  const env = readCliEnv(source);
   return {
-    kafkaBrokers: brokers,
-    kafkaTopic: topic === undefined || topic === "" ? "maturity.events" : topic,
+    kafkaBrokers: commaList(env.KAFKA_BROKERS),
+    kafkaTopic: env.KAFKA_TOPIC,
+    kafkaPartitions: env.KAFKA_PARTITIONS,
   };
 }

@@ -40,3 +40,34 @@ describe("readIngestConfig", () => {
     expect(() => readIngestConfig({ INGEST_LLM_PRICES: "{" })).toThrow(/not valid JSON/);
   });
 });
+
+describe("the standalone ingest's settings", () => {
+  it("composes the shared fragments with its own defaults and requirements", () => {
+    expect(readEnv({ KAFKA_BROKERS: "a:9092,b:9092", INGEST_AUTH: "off" })).toMatchObject({
+      PORT: 3001,
+      HOST: "0.0.0.0",
+      kafkaBrokers: ["a:9092", "b:9092"],
+      KAFKA_TOPIC: "maturity.events",
+      LOG_LEVEL: "info",
+    });
+    expect(() => readEnv({ INGEST_AUTH: "off" })).toThrow(
+      "invalid configuration: KAFKA_BROKERS: set KAFKA_BROKERS (e.g. 127.0.0.1:9092): the standalone ingest writes to Kafka",
+    );
+    expect(() => readEnv({ KAFKA_BROKERS: "a:9092", INGEST_AUTH: "maybe", LOG_LEVEL: "loud" })).toThrow(
+      /^invalid configuration: INGEST_AUTH: .*"on".*; LOG_LEVEL: /,
+    );
+  });
+
+  it("warns about a misspelt setting, not about the worker's or the portal's", () => {
+    const env = readEnv({
+      KAFKA_BROKERS: "a:9092",
+      INGEST_TOKENS: "t",
+      INGEST_BODY_LIMIT: "1024",
+      WORKER_GROUP_ID: "g",
+      MATURITY_ROLES: "web",
+    });
+    expect(env.unknownSettings).toEqual([
+      { name: "INGEST_BODY_LIMIT", suggestion: "INGEST_BODY_LIMIT_BYTES" },
+    ]);
+  });
+});

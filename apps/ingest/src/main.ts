@@ -1,18 +1,28 @@
 // The ingest process of the distributed mode: HTTP in, Kafka out.
 import { openKafkaLog } from "@maturity/log";
+import { warnUnknownSettings } from "@maturity/config";
 import Fastify from "fastify";
 import { readEnv } from "./env.ts";
 import { ingestPlugin } from "./plugin.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 
-const env = readEnv();
+// Every setting is checked before anything starts (docs/configuration.md lists them).
+const env = (() => {
+  try {
+    return readEnv();
+  } catch (error) {
+    console.error(`maturity ingest: ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
+const app = Fastify({ logger: { level: env.LOG_LEVEL }, bodyLimit: env.ingest.bodyLimitBytes });
+warnUnknownSettings(app.log, env.unknownSettings);
 const log = await openKafkaLog({
   brokers: env.kafkaBrokers,
   topic: env.KAFKA_TOPIC,
   partitions: env.KAFKA_PARTITIONS,
   clientId: "maturity-ingest",
 });
-const app = Fastify({ logger: { level: env.LOG_LEVEL }, bodyLimit: env.ingest.bodyLimitBytes });
 registerHealthRoutes(app, log);
 await app.register(ingestPlugin, { log, config: env.ingest });
 await app.listen({ port: env.PORT, host: env.HOST });

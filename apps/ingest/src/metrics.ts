@@ -1,3 +1,4 @@
+import { nativeIdKindNames } from "@maturity/model";
 import { Counter, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics of one ingest plugin instance (own registry, so several apps can coexist). */
@@ -6,13 +7,14 @@ export interface IngestMetrics {
   accepted: Counter<"route" | "type">;
   rejected: Counter<"route" | "reason">;
   ignored: Counter<"route">;
+  /** By kind of native id (repo, registryModel, service, gpuQueue). */
   unmapped: Counter<"kind">;
   appendSeconds: Histogram<"outcome">;
 }
 
 export function createIngestMetrics(): IngestMetrics {
   const registry = new Registry();
-  return {
+  const metrics: IngestMetrics = {
     registry,
     accepted: new Counter({
       name: "ingest_events_accepted_total",
@@ -46,4 +48,7 @@ export function createIngestMetrics(): IngestMetrics {
       registers: [registry],
     }),
   };
+  // Every kind of native id (packages/model) has its unmapped series from the start, at zero.
+  for (const kind of nativeIdKindNames) metrics.unmapped.inc({ kind }, 0);
+  return metrics;
 }

@@ -1,8 +1,11 @@
-/** A native identifier an adapter saw, to be mapped to a system id through the catalogue. */
-export interface SystemRef {
-  kind: "repo" | "registryModel" | "service" | "gpuQueue";
-  id: string;
-}
+import type { NativeId } from "@maturity/model";
+import { formatNativeId, systemIdOf, unmappedSubject } from "@maturity/model";
+
+/**
+ * A native identifier an adapter saw, to be mapped to a system id through the catalogue. Its kinds
+ * are packages/model's (catalogue/native-ids.ts), declared once there.
+ */
+export type SystemRef = NativeId;
 
 /**
  * Maps a native identifier to a system id, or answers undefined when the catalogue has no entry
@@ -13,14 +16,17 @@ export type ResolveSystem = (ref: SystemRef) => string | undefined | Promise<str
 /**
  * The subject of an event from a native source. An unmapped identifier is never a reason to drop
  * evidence: the event keeps a recognisable subject and an `unmappedref` extension, and the worker
- * holds it aside until an admin maps the identifier.
+ * holds it aside until an admin maps the identifier. The subject is routed as everywhere else
+ * (packages/model's `systemIdOf`), with what the resolver knows of this one id as the mapping.
  */
 export async function subjectFor(
   ref: SystemRef,
   resolve: ResolveSystem | undefined,
 ): Promise<{ subject: string; unmappedref?: string }> {
-  const systemId = resolve === undefined ? undefined : await resolve(ref);
-  if (systemId !== undefined && systemId !== "") return { subject: systemId };
-  const native = `${ref.kind}:${ref.id}`;
-  return { subject: `unmapped:${native}`, unmappedref: native };
+  const resolved = resolve === undefined ? undefined : await resolve(ref);
+  const waiting = unmappedSubject(ref);
+  const systemId = systemIdOf(waiting, () => resolved);
+  return systemId === undefined
+    ? { subject: waiting, unmappedref: formatNativeId(ref) }
+    : { subject: systemId };
 }

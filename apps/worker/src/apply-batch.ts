@@ -11,16 +11,18 @@ import {
 } from "@maturity/db";
 import type { ConsumedRecord } from "@maturity/log";
 import type { MaturityEvent } from "@maturity/model";
-import { formatIssues, jsonTextIssue, parseEvent } from "@maturity/model";
+import {
+  addClaimedMappings,
+  formatIssues,
+  jsonTextIssue,
+  parseEvent,
+  routeEvent,
+  unmappedSubject,
+} from "@maturity/model";
 import { foldQueueEvents } from "./projections/queue-facts.ts";
 import type { ScoringSettings } from "./projections/score-systems.ts";
 import { foldAndScore } from "./projections/score-systems.ts";
-import {
-  evolveSourceMappings,
-  readdressed,
-  refsMentioned,
-  routeToSystems,
-} from "./projections/source-mappings.ts";
+import { refsMentioned, routeToSystems } from "./projections/source-mappings.ts";
 
 export interface RejectedRecord {
   position: string;
@@ -90,7 +92,7 @@ export async function applyBatch(
  */
 async function routeBatch(tx: Transaction, fresh: MaturityEvent[]): Promise<MaturityEvent[]> {
   const mappings = await loadSourceMappings(tx, refsMentioned(fresh));
-  const mappedNow = evolveSourceMappings(mappings, fresh);
+  const mappedNow = addClaimedMappings(mappings, fresh);
   await saveSourceMappings(
     tx,
     mappedNow.map((ref) => ({ ref, systemId: mappings.get(ref)! })),
@@ -98,10 +100,10 @@ async function routeBatch(tx: Transaction, fresh: MaturityEvent[]): Promise<Matu
   const routed = routeToSystems(fresh, mappings, new Set(mappedNow));
   const waiting = await storedEventsOfSubjects(
     tx,
-    mappedNow.map((ref) => `unmapped:${ref}`),
+    mappedNow.map((ref) => unmappedSubject(ref)),
   );
-  for (const ref of mappedNow) {
-    for (const event of waiting.get(`unmapped:${ref}`)!) routed.push(readdressed(event, mappings.get(ref)!));
+  for (const events of waiting.values()) {
+    for (const event of events) routed.push(routeEvent(event, mappings)!);
   }
   return routed;
 }

@@ -7,7 +7,14 @@ export { rescoreAll } from "./projections/rescore.ts";
 export { refreshRollups } from "./projections/rollups.ts";
 export { replayProjections } from "./replay/replay.ts";
 export type { ReplayProgress, ReplayResult } from "./replay/replay.ts";
-export { workerHealthSettings } from "./env.ts";
+export { workerProcessSettings } from "./env.ts";
+export {
+  workerKafkaOptionsFrom,
+  workerMetricsSettings,
+  workerOptionsFrom,
+  workerSettings,
+} from "./settings.ts";
+export type { WorkerSettingValues } from "./settings.ts";
 export { fileQuarantine } from "./poison/quarantine.ts";
 export type { Quarantine } from "./poison/quarantine.ts";
 export type { Readiness } from "./health.ts";

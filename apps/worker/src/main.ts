@@ -2,30 +2,32 @@
 import { createServer } from "node:http";
 import { openDatabase } from "@maturity/db";
 import { openKafkaLog } from "@maturity/log";
+import { warnUnknownSettings } from "@maturity/config";
 import { pino } from "pino";
 import { readEnv } from "./env.ts";
+import { workerKafkaOptionsFrom, workerOptionsFrom } from "./settings.ts";
 import { startWorker } from "./worker.ts";
 
-const env = readEnv();
+// Every setting is checked before anything starts (docs/configuration.md lists them).
+const env = (() => {
+  try {
+    return readEnv();
+  } catch (error) {
+    console.error(`maturity worker: ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
 const logger = pino({ level: env.LOG_LEVEL });
+warnUnknownSettings(logger, env.unknownSettings);
 const database = await openDatabase({ url: env.DATABASE_URL });
+// The same options `npm start` passes (apps/web/src/server/platform.ts).
 const log = await openKafkaLog({
   brokers: env.kafkaBrokers,
   topic: env.KAFKA_TOPIC,
   partitions: env.KAFKA_PARTITIONS,
-  maxBatchBytes: env.WORKER_MAX_BATCH_BYTES,
-  sessionTimeoutMs: env.WORKER_SESSION_TIMEOUT_MS,
+  ...workerKafkaOptionsFrom(env),
 });
-const worker = await startWorker({
-  db: database.db,
-  log,
-  groupId: env.WORKER_GROUP_ID,
-  logger,
-  rescoreIntervalMs: env.RESCORE_INTERVAL_MS,
-  telemetryRetentionDays: env.TELEMETRY_RETENTION_DAYS,
-  stallTimeoutMs: env.WORKER_STALL_TIMEOUT_MS,
-  ...(env.WORKER_FIXED_CLOCK && { clock: () => Date.parse(env.WORKER_FIXED_CLOCK!) }),
-});
+const worker = await startWorker({ db: database.db, log, logger, ...workerOptionsFrom(env) });
 
 // Health and Prometheus metrics for the orchestrator and the scraper.
 const server = createServer((request, response) => {

@@ -21,3 +21,4 @@ export * from "./queries/source-mappings.ts";
 export * from "./queries/portal.ts";
 export * from "./queries/score-change-notices.ts";
 export * from "./queries/dead-letters.ts";
+export { databaseSettings, dataDirSettings, resolveDataDir } from "./settings.ts";

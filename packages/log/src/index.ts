@@ -9,3 +9,4 @@ export type {
 export { openEmbeddedLog } from "./embedded-log.ts";
 export { openKafkaLog } from "./kafka-log.ts";
 export type { KafkaLogOptions } from "./kafka-log.ts";
+export { kafkaSettings } from "./kafka-settings.ts";

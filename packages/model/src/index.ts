@@ -1,3 +1,4 @@
 export * from "./kinds.ts";
 export * from "./events/index.ts";
 export * from "./report/index.ts";
+export * from "./catalogue/index.ts";

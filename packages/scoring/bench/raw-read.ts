@@ -2,14 +2,11 @@
 // its event id, which touches the id string), in the order scoreOrg visits the systems. Scoring
 // that looks at all evidence cannot cost less than this on the same machine, so the ratio of a
 // re-score to it says how far scoring is from the bare walk, whatever the machine's speed.
-import { initialSystemFacts } from "../src/index.ts";
-import type { ColumnListName, Columns, OrgFacts, Rec, SystemFacts } from "../src/index.ts";
+import { columnListNames as columnLists } from "../src/index.ts";
+import type { Columns, OrgFacts, Rec, SystemFacts } from "../src/index.ts";
 
-// Every columnar list of SystemFacts, found from the empty facts (the catalogue and tool
-// catalogues, a handful of records per system, are left out; telemetry buckets are read below).
-const columnLists = Object.entries(initialSystemFacts(""))
-  .filter(([, value]) => Array.isArray((value as { t?: unknown }).t))
-  .map(([name]) => name as ColumnListName);
+// Every columnar list of SystemFacts (the catalogue and tool catalogues, a handful of records per
+// system, are left out; telemetry buckets are read below).
 
 function readColumns(cols: Columns<Rec>): number {
   const { t, id } = cols;

@@ -1,13 +1,20 @@
 // Benchmark: fold 10,000 systems × 1,000 events, then re-score the whole organisation.
-// Usage: npm run bench [-- <systems> <eventsPerSystem> <rounds>]
+// Usage: npm run bench [-- <systems> <eventsPerSystem> <rounds>] (under tsx), or npm run
+// bench:compiled [-- …] (bundled by esbuild without keepNames and run by plain node, as the product).
 //
 // What is measured: the fold (default, deduplicating) of every generated event; then `rounds` full
 // `scoreOrg` calls on the folded facts. Nothing is carried between rounds (every view, metric and
 // risk is rebuilt from the facts each time, as the worker's re-score does), and garbage-collection
 // pauses inside the rounds are included in their times and also reported on their own. Beside
-// each round, the raw limit (bench/raw-read.ts): one bare read of every fact row.
+// each round, the raw limit (bench/raw-read.ts): one bare read of every fact row. Last, what the
+// one V8 trick kept in scoring (src/keep-shape.ts) is worth: a round after letting it go.
 import { PerformanceObserver, performance } from "node:perf_hooks";
+import { EvidenceCollector } from "../src/criteria/evidence.ts";
+import { WholeViews } from "../src/criteria/whole-view.ts";
 import { evolve, initialFacts, median as medianOf, scoreOrg } from "../src/index.ts";
+import { releaseShapes } from "../src/keep-shape.ts";
+import { MetricJoins } from "../src/metrics/joins.ts";
+import { PopulationViews } from "../src/views/populations.ts";
 import { queueEvents, systemEvents } from "./generate.ts";
 import { rawRead } from "./raw-read.ts";
 
@@ -100,3 +107,39 @@ console.log(
 console.log(
   `scoring: ${rate(systems, median)} systems/s, ${((median * 1000) / systems).toFixed(1)} µs per system (median), ${((best * 1000) / systems).toFixed(1)} µs (min)`,
 );
+
+// keep-shape.ts stays only while it is worth over a tenth of a re-score. With --allow-natives-syntax
+// (the npm scripts pass it), also how many of these per-system helper methods V8 still has
+// optimized after a full collection, with the kept instances and without.
+const helperMethods = [
+  EvidenceCollector.prototype.add,
+  PopulationViews.prototype.get,
+  WholeViews.prototype.get,
+  MetricJoins.prototype.namingsByDeployment,
+];
+function optimizedHelpers(): string {
+  let status: (fn: unknown) => number;
+  try {
+    status = new Function("fn", "return %GetOptimizationStatus(fn)") as (fn: unknown) => number;
+  } catch {
+    return "?";
+  }
+  // V8's status bits (runtime-test.cc): optimized, and optimized code marked to be thrown away.
+  const optimized = helperMethods.filter(
+    (fn) => (status(fn) & (1 << 4)) !== 0 && (status(fn) & (1 << 14)) === 0,
+  );
+  return `${optimized.length}/${helperMethods.length}`;
+}
+{
+  gc?.();
+  const kept = optimizedHelpers();
+  releaseShapes();
+  gc?.();
+  const released = optimizedHelpers();
+  const start = performance.now();
+  scoreOrg(facts, { asOf });
+  const ms = performance.now() - start;
+  console.log(
+    `keep-shape.ts: a re-score after a full GC without the kept helper instances: ${ms.toFixed(0)} ms, ${((ms / median - 1) * 100).toFixed(0)}% over the median round; helper methods still optimized after a full GC: ${kept} kept, ${released} released`,
+  );
+}

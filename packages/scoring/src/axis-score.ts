@@ -1,5 +1,5 @@
-// The continuous axis score of DESIGN §4 and the sequencing rule: no credit above the first level
-// that is not consolidated; criteria met up there are "ahead of foundation".
+// The continuous axis score (docs/score-report.md#scores) and the sequencing rule: no credit above
+// the first level that is not consolidated; criteria met up there are "ahead of foundation".
 import type { AxisScore, CriterionResult } from "@maturity/model";
 
 export const maxLevel = 5;

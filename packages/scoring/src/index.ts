@@ -1,6 +1,8 @@
 // @maturity/scoring: pure functions from events to facts to score reports. No I/O, no clock.
 export { initialFacts, initialSystemFacts, initialQueueFacts } from "./facts/initial.ts";
 export { evolve, evolveSystem, foldEvents } from "./facts/fold.ts";
+export { columnListNames, kindVersions } from "./facts/kinds/index.ts";
+export { eventTypesOf, refoldKinds, staleKinds } from "./facts/versions.ts";
 export type { FoldOptions } from "./facts/fold.ts";
 export { factsVersion } from "./facts/types.ts";
 export type * from "./facts/types.ts";

@@ -1,4 +1,4 @@
-// Facts → score report (DESIGN §5): per system criteria, axes, metrics and risks; then rollups.
+// Facts → score report (docs/score-report.md): per system criteria, axes, metrics and risks; then rollups.
 import {
   axes,
   type Axis,
@@ -47,7 +47,9 @@ function scoreResolved(
   queues: Record<string, QueueFacts>,
 ): SystemReport | null {
   const { asOf, rubric, windowDays, metricsWindowDays } = options;
-  const since = firstSeen(facts, asOf);
+  // Cadence rules judge a system younger than the window on the weeks it has existed: a fact a day
+  // before the window shows it is not, so the search can stop there.
+  const since = firstSeen(facts, asOf, asOf - (windowDays + 1) * dayMs);
   if (since === null) return null;
   const identity = resolveIdentity(facts, asOf);
   const views = new PopulationViews({

@@ -1,4 +1,5 @@
-// Track rollups: medians of system axis scores per track; retired systems are left out by callers.
+// Track rollups: medians of system axis scores per track. Retired systems count in none (callers
+// leave them out too; a system flagged retired here is skipped all the same).
 import {
   axes,
   type Axis,
@@ -12,6 +13,8 @@ import { medianInPlace } from "./numeric-median.ts";
 export interface ScoredSystem {
   kind: SystemKind;
   scores: Record<Axis, number>;
+  /** A retired system (see packages/model's catalogue identity) is in no track's median. */
+  retired?: boolean;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -25,7 +28,7 @@ function trackScores(
 ): TrackScores {
   let n = 0;
   for (const s of systems) {
-    if (!kinds.includes(s.kind)) continue;
+    if (s.retired === true || !kinds.includes(s.kind)) continue;
     for (const axis of axes) buffers[axis][n] = s.scores[axis];
     n++;
   }

@@ -128,7 +128,12 @@ function retryCommand(): Command {
         const where = brokers.length > 0 ? `Kafka topic ${topic}` : `the embedded log at ${logDir}`;
         log =
           brokers.length > 0
-            ? await openKafkaLog({ brokers, topic, clientId: "maturity-cli" })
+            ? await openKafkaLog({
+                brokers,
+                topic,
+                partitions: configured.kafkaPartitions,
+                clientId: "maturity-cli",
+              })
             : await openEmbeddedLog(logDir);
         const append = log.append.bind(log);
         let redriven: DeadLetterRow[];

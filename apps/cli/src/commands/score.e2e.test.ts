@@ -43,6 +43,48 @@ describe("maturity score", () => {
     expect(bad.stdout).toBe("");
   });
 
+  it("routes a native id's events to the system the file's catalogue says claims it", () => {
+    const registered = line({
+      data: {
+        name: "Fraud",
+        team: "risk",
+        kind: "classical",
+        riskTier: "high",
+        sources: { repos: ["acme/fraud"] },
+      },
+    });
+    const pipeline = (subject: string, id: string) =>
+      line({
+        id,
+        source: "https://github.com/acme/fraud/actions",
+        type: "ci.pipeline.completed",
+        time: "2026-07-01T00:00:00Z",
+        subject,
+        data: { pipeline: "training", status: "succeeded", trigger: "schedule", commitSha: "4e5d6c7" },
+      });
+    // The native id's event comes first: it must wait for the claim further down the file.
+    const routed = tempFile(
+      "routed.ndjson",
+      [
+        pipeline("unmapped:repo:acme/fraud", "ci-1"),
+        pipeline("unmapped:repo:acme/other", "ci-2"),
+        registered,
+      ].join("\n"),
+    );
+    const direct = tempFile("direct.ndjson", [registered, pipeline("fraud", "ci-1")].join("\n"));
+    const viaNativeId = runCli(["score", routed, "--as-of", asOf, "--json"]);
+    const asOwnEvent = runCli(["score", direct, "--as-of", asOf, "--json"]);
+    expect(viaNativeId.status).toBe(0);
+    expect(scoreReportSchema.parse(JSON.parse(viaNativeId.stdout)).systems.map((s) => s.systemId)).toEqual([
+      "fraud",
+    ]);
+    expect(viaNativeId.stdout).toBe(asOwnEvent.stdout);
+    const summary = runCli(["score", routed, "--as-of", asOf]);
+    expect(summary.stdout).toContain(
+      "3 event(s) read; 1 event(s) of native ids no system claims were not used.",
+    );
+  });
+
   it("prints a readable summary without --json", () => {
     const file = tempFile("ok.ndjson", `${line()}\n`);
     const { status, stdout } = runCli(["score", file, "--as-of", asOf]);

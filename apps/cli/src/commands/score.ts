@@ -1,5 +1,7 @@
 // `maturity score <events.ndjson> [--as-of ISO] [--json]`: fold a file of events and print the report.
 import { stat } from "node:fs/promises";
+import type { MaturityEvent } from "@maturity/model";
+import { addClaimedMappings, claimedNativeIds, isUnmappedSubject, routeEvent } from "@maturity/model";
 import { initialFacts, evolve, scoreOrg } from "@maturity/scoring";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
@@ -46,15 +48,31 @@ export function scoreCommand(): Command {
       let later = 0;
       // Standard input has no size to measure progress against.
       const bar = fileStat === null ? null : readingBar(fileStat.size);
+      // Events of a native id wait until the whole file has said which system claims it, as
+      // they wait in the store until a mapping names their system (packages/model's routing).
+      const claims: MaturityEvent[] = [];
+      const waiting: MaturityEvent[] = [];
       const result = await readEvents(
         fromStdin ? process.stdin : file,
         (event) => {
-          if (Date.parse(event.time) <= asOf) evolve(facts, event);
-          else later += 1;
+          if (Date.parse(event.time) > asOf) later += 1;
+          else if (isUnmappedSubject(event.subject)) waiting.push(event);
+          else {
+            if (claimedNativeIds(event).length > 0) claims.push(event);
+            evolve(facts, event);
+          }
         },
         bar?.update,
       );
       bar?.stop();
+      const mappings = new Map<string, string>();
+      addClaimedMappings(mappings, claims);
+      let unmapped = 0;
+      for (const event of waiting) {
+        const routed = routeEvent(event, mappings);
+        if (routed === undefined) unmapped += 1;
+        else evolve(facts, routed);
+      }
       if (result.badLines.length > 0) {
         const shown = result.badLines.slice(0, badLineReportCap);
         const lines = shown.map((bad) => `  line ${bad.line}: ${bad.message}`);
@@ -72,7 +90,10 @@ export function scoreCommand(): Command {
         return;
       }
       process.stdout.write(`${formatSummary(report)}\n`);
-      const skipped = later > 0 ? `; ${later} event(s) after --as-of were not used` : "";
+      const skipped = [
+        later > 0 ? `; ${later} event(s) after --as-of were not used` : "",
+        unmapped > 0 ? `; ${unmapped} event(s) of native ids no system claims were not used` : "",
+      ].join("");
       process.stdout.write(`\n${result.eventCount} event(s) read${skipped}.\n`);
     });
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../../test/browser.ts";
 import { ensureClientBuilt } from "../../test/client-build.ts";
 import { startDemoPlatform, type DemoPlatform } from "../../test/demo-platform.ts";
-import { postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
+import { eventually, postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
 
 const inCI = process.env.CI === "true";
 const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -359,6 +359,51 @@ describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
       .getByTestId("heatmap")
       .evaluate((scroller) => scroller.scrollWidth <= scroller.clientWidth);
     expect(heatmapFits).toBe(true);
+    await page.close();
+  });
+
+  // Last: it retires a system, which the tests above do not expect.
+  it("marks a retired system and keeps its page readable; it leaves the heat map until registered again", async () => {
+    const api = trpcClientFor(base);
+    const [system] = (await api.org.overview.query({ trendDays: 30 })).systems;
+    const catalogue = (type: string, data: Record<string, unknown>) => ({
+      specversion: "1.0",
+      id: `${type}-${Date.now().toString(36)}`,
+      source: "test://portal-e2e",
+      type,
+      time: new Date().toISOString(),
+      subject: system!.systemId,
+      data,
+    });
+    expect((await postEvent(base, catalogue("catalog.system.retired", {}))).status).toBe(202);
+    await eventually(
+      () => api.org.overview.query({ trendDays: 30 }),
+      (overview) => !overview.systems.some((candidate) => candidate.systemId === system!.systemId),
+    );
+    const page = await newPage();
+    await page.goto(`${base}/systems/${system!.systemId}`);
+    await page.getByTestId("retired").waitFor();
+    await page.getByText("This system is retired").waitFor();
+    await page.getByRole("heading", { name: "Operational metrics", exact: true }).waitFor();
+    await shot(page, "system-retired");
+    await page.goto(`${base}/events`);
+    await page.getByRole("row").filter({ hasText: system!.name }).getByText("retired").waitFor();
+
+    const registered = catalogue("catalog.system.registered", {
+      name: system!.name,
+      team: system!.team,
+      kind: system!.kind,
+      riskTier: system!.riskTier,
+    });
+    expect((await postEvent(base, registered)).status).toBe(202);
+    await eventually(
+      () => api.org.overview.query({ trendDays: 30 }),
+      (overview) => overview.systems.some((candidate) => candidate.systemId === system!.systemId),
+    );
+    await page.goto(`${base}/systems/${system!.systemId}`);
+    await page.getByRole("heading", { name: "Operational metrics", exact: true }).waitFor();
+    expect(await page.getByTestId("retired").count()).toBe(0);
+    expect(problemsOf(page)).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from "@maturity/db";
 import { listSourceMappings } from "@maturity/db";
+import { formatNativeId } from "@maturity/model";
 import type { ResolveSystem } from "@maturity/ingest";
 
 /**
@@ -23,6 +24,6 @@ export function catalogueResolver(db: Database, maxAgeMs = 5_000): ResolveSystem
         });
       await loading;
     }
-    return mappings.get(`${ref.kind}:${ref.id}`);
+    return mappings.get(formatNativeId(ref));
   };
 }

@@ -2,6 +2,7 @@
 // embedded platform is seeded with the demo organisation unless --no-demo.
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { checkDemoOptions, type DemoOptions } from "@maturity/demo";
+import { workerOptionsFrom } from "@maturity/worker";
 import { demoMarkerFile, readDemoMarker, seedDemo, type SeedClock, type SeedResult } from "./demo-seed.ts";
 import { startPlatform, type RunningPlatform } from "./platform.ts";
 
@@ -48,9 +49,11 @@ export async function startWithFirstRun(config: FirstRunConfig, flags: StartFlag
     await resetDataDir(config.MATURITY_DATA_DIR);
   }
   await mkdir(config.MATURITY_DATA_DIR, { recursive: true });
-  // While the demo is seeded the worker's clock walks along its history (see seedDemo).
+  // While the demo is seeded the worker's clock walks along its history (see seedDemo); then it is
+  // the wall clock, or WORKER_FIXED_CLOCK's.
   const seedClock: SeedClock = { at: null };
-  const platform = await startPlatform({ ...config, workerClock: () => seedClock.at ?? Date.now() });
+  const settledClock = workerOptionsFrom(config).clock ?? Date.now;
+  const platform = await startPlatform({ ...config, workerClock: () => seedClock.at ?? settledClock() });
   if (!embedded) return { platform, seeded: null, skipped: "the demo is seeded only in the embedded mode" };
   if (!flags.demo) return { platform, seeded: null, skipped: "--no-demo" };
   const marker = await readDemoMarker(config.MATURITY_DATA_DIR);

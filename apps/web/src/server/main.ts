@@ -30,7 +30,15 @@ if (flags.help) {
   process.exit(0);
 }
 
-const env = readEnv();
+// Every setting is checked before anything starts (docs/configuration.md lists them).
+const env = (() => {
+  try {
+    return readEnv();
+  } catch (error) {
+    console.error(`maturity: ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
 const started = await startWithFirstRun(env, {
   reset: flags.reset === true,
   demo: flags["no-demo"] !== true,

@@ -3,9 +3,11 @@ import type { DatabaseHandle } from "@maturity/db";
 import { openDatabase, sql } from "@maturity/db";
 import { ingestPlugin } from "@maturity/ingest";
 import type { EventLog } from "@maturity/log";
+import type { UnknownSetting } from "@maturity/config";
 import { openEmbeddedLog, openKafkaLog } from "@maturity/log";
-import type { RunningWorker } from "@maturity/worker";
-import { fileQuarantine, startWorker } from "@maturity/worker";
+import { warnUnknownSettings } from "@maturity/config";
+import type { RunningWorker, WorkerSettingValues } from "@maturity/worker";
+import { fileQuarantine, startWorker, workerKafkaOptionsFrom, workerOptionsFrom } from "@maturity/worker";
 import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import type { WebEnv } from "./env.ts";
@@ -37,9 +39,13 @@ type PlatformConfig = Pick<
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
 > &
-  Partial<Pick<WebEnv, "WORKER_STALL_TIMEOUT_MS">> & {
+  // The worker's other settings (RESCORE_INTERVAL_MS, WORKER_MAX_BATCH_BYTES, …): readEnv gives them
+  // all; a test's hand-made config may leave them out, and they take the worker's defaults.
+  Partial<WorkerSettingValues> & {
     ingest?: WebEnv["ingest"];
     auth?: WebEnv["auth"];
+    /** Variables that look like settings but are none (readEnv finds them); warned about at start. */
+    unknownSettings?: UnknownSetting[];
     /** The worker's clock (the demo seeding moves it along the history it replays). */
     workerClock?: () => number;
     /**
@@ -56,6 +62,7 @@ type PlatformConfig = Pick<
  */
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
   const app = Fastify({ logger: { level: config.LOG_LEVEL }, bodyLimit: 5 * 1024 * 1024 });
+  warnUnknownSettings(app.log, config.unknownSettings ?? []);
   const database = await openDatabase(
     config.DATABASE_URL
       ? { url: config.DATABASE_URL }
@@ -68,6 +75,8 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
           brokers: config.kafkaBrokers,
           topic: config.KAFKA_TOPIC,
           partitions: config.KAFKA_PARTITIONS,
+          // What the standalone worker passes (apps/worker/src/main.ts).
+          ...workerKafkaOptionsFrom(config),
         })
       : await openEmbeddedLog(path.join(config.MATURITY_DATA_DIR, "log"));
   } catch (error) {
@@ -129,9 +138,9 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     ? await startWorker({
         db: database.db,
         log,
-        groupId: config.WORKER_GROUP_ID,
         logger: app.log.child({ component: "worker" }),
-        stallTimeoutMs: config.WORKER_STALL_TIMEOUT_MS,
+        // The settings the standalone worker honours, turned into options the same way.
+        ...workerOptionsFrom(config),
         ...(config.workerClock !== undefined && { clock: config.workerClock }),
         // Only the embedded database can break in-process; a server's failures are waited out.
         ...(database.driver === "pglite" && {

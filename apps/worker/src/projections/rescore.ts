@@ -5,6 +5,7 @@ import {
   loadSystemFactsForUpdate,
   recordRescoreTick,
   rowsOf,
+  saveSystemFacts,
   settleRescoreRequests,
   sql,
 } from "@maturity/db";
@@ -12,6 +13,7 @@ import type { SystemFacts } from "@maturity/scoring";
 import { factsVersion } from "@maturity/scoring";
 import type { ScoringSettings } from "./score-systems.ts";
 import { scoreAndWrite } from "./score-systems.ts";
+import { currentFacts } from "./stored-facts.ts";
 
 const chunkSize = 200;
 
@@ -41,9 +43,16 @@ export async function rescoreAll(
     changes.push(
       ...(await db.transaction(async (tx) => {
         const stored = await loadSystemFactsForUpdate(tx, chunk);
-        const systems = [...stored]
-          .filter(([, entry]) => entry.factsVersion === factsVersion)
-          .map(([systemId, entry]) => ({ systemId, facts: entry.facts as SystemFacts, causeEventId: null }));
+        const systems: { systemId: string; facts: SystemFacts; causeEventId: null }[] = [];
+        const refolded: { systemId: string; factsVersion: number; facts: SystemFacts }[] = [];
+        for (const [systemId, entry] of stored) {
+          // Facts of an older frame wait for a replay; kinds of an older layout are refolded.
+          const current = await currentFacts(tx, systemId, entry);
+          if (current === undefined) continue;
+          systems.push({ systemId, facts: current.facts, causeEventId: null });
+          if (current.refolded) refolded.push({ systemId, factsVersion, facts: current.facts });
+        }
+        await saveSystemFacts(tx, refolded);
         return scoreAndWrite(tx, systems, now, settings);
       })),
     );

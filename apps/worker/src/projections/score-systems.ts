@@ -8,10 +8,12 @@ import {
   writeSystemReports,
 } from "@maturity/db";
 import type { MaturityEvent } from "@maturity/model";
+import { isUnmappedSubject } from "@maturity/model";
 import { rubric as defaultRubric } from "@maturity/model/rubric";
 import type { Rubric } from "@maturity/model/rubric";
 import type { QueueFacts, SystemFacts } from "@maturity/scoring";
 import { evolveSystem, factsVersion, initialSystemFacts, scoreSystem } from "@maturity/scoring";
+import { currentFacts } from "./stored-facts.ts";
 
 export interface ScoringSettings {
   rubric?: Rubric;
@@ -34,7 +36,7 @@ export function newestEvent(events: readonly MaturityEvent[]): MaturityEvent {
 
 /** Subjects that are not systems: GPU queues, and native ids no catalogue entry maps yet. */
 export function isSystemSubject(event: MaturityEvent): boolean {
-  return event.type !== "gpu.queue.configured" && !event.subject.startsWith("unmapped:");
+  return event.type !== "gpu.queue.configured" && !isUnmappedSubject(event.subject);
 }
 
 /**
@@ -59,14 +61,13 @@ export async function foldAndScore(
   const stored = await loadSystemFactsForUpdate(tx, systemIds);
   const updated: { systemId: string; factsVersion: number; facts: SystemFacts }[] = [];
   for (const systemId of systemIds) {
-    const previous = stored.get(systemId);
-    // Facts of an older shape are not trusted; a replay refolds them from the store.
+    const events = bySystem.get(systemId)!;
+    // Facts of an older frame are not trusted (a replay refolds them); kinds of an older layout
+    // are refolded from the store.
     const facts =
-      previous !== undefined && previous.factsVersion === factsVersion
-        ? (previous.facts as SystemFacts)
-        : initialSystemFacts(systemId);
+      (await currentFacts(tx, systemId, stored.get(systemId), events))?.facts ?? initialSystemFacts(systemId);
     // The store has just told us these events are new: no need for the fold's own dedupe set.
-    for (const event of bySystem.get(systemId)!) evolveSystem(facts, event, { assumeNew: true });
+    for (const event of events) evolveSystem(facts, event, { assumeNew: true });
     updated.push({ systemId, factsVersion, facts });
   }
   await saveSystemFacts(tx, updated);

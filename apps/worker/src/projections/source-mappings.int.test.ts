@@ -2,7 +2,14 @@ import type { DatabaseHandle } from "@maturity/db";
 import { listUnmapped, sql } from "@maturity/db";
 import { dumpProjections } from "@maturity/db/testing";
 import { suiteDatabase } from "@maturity/db/testing/suite";
-import type { MaturityEvent, SystemReport } from "@maturity/model";
+import type { MaturityEvent, NativeId, SystemReport } from "@maturity/model";
+import {
+  exampleEvents,
+  formatNativeId,
+  nativeIdKindNames,
+  sourcesOf,
+  unmappedSubject,
+} from "@maturity/model";
 import { describe, expect, it } from "vitest";
 import { applyBatch } from "../apply-batch.ts";
 import { replayProjections } from "../replay/replay.ts";
@@ -144,5 +151,75 @@ describe("several native ids mapped by one batch", () => {
       false,
     ]);
     expect([churn.has("churn-run"), churn.has("fraud-run")]).toEqual([true, false]);
+  });
+});
+
+describe("every kind of native id, mapped after its events arrived", () => {
+  const database = suiteDatabase("postgres");
+  // What each kind's adapter sends (ingest: GitHub/GitLab, MLflow, OTLP, Kueue).
+  const sent: { ref: NativeId; type: MaturityEvent["type"] }[] = [
+    { ref: { kind: "repo", id: "org/fraud" }, type: "ci.pipeline.completed" },
+    { ref: { kind: "registryModel", id: "fraud-xgb" }, type: "registry.model_version.registered" },
+    { ref: { kind: "service", id: "fraud-api" }, type: "deploy.completed" },
+    { ref: { kind: "gpuQueue", id: "risk-gpu" }, type: "gpu.job.admitted" },
+  ];
+  const waiting = (hours: number, suffix: string) =>
+    sent.map(
+      ({ ref, type }) =>
+        ({
+          ...exampleEvents.find((example) => example.type === type)!,
+          id: `${ref.kind}-${suffix}`,
+          source: `native://${ref.kind}`,
+          time: at(hours),
+          subject: unmappedSubject(ref),
+          unmappedref: formatNativeId(ref),
+        }) as MaturityEvent,
+    );
+  const factsText = async (systemId: string) => {
+    const [row] = (await database().db.execute(
+      sql`select facts::text as facts from projections.system_facts where system_id = ${systemId}`,
+    )) as unknown as { facts: string }[];
+    return row?.facts ?? "";
+  };
+
+  it("waits, then folds into the system that claims it (each kind once, each delivered twice)", async () => {
+    expect(sent.map(({ ref }) => ref.kind)).toEqual(nativeIdKindNames);
+    await apply(database().db, [registration("reg", 0, undefined)], 1);
+    const early = waiting(1, "early");
+    for (let round = 0; round < 2; round++) await apply(database().db, early, 2);
+    expect((await listUnmapped(database().db)).map((row) => [row.ref, row.eventCount, row.mappedTo])).toEqual(
+      sent.map(({ ref }) => [formatNativeId(ref), 1, null]).sort(),
+    );
+    for (const event of early) expect(await factsText("fraud-scoring")).not.toContain(`"${event.id}"`);
+
+    // One catalogue update claims an id of every kind: every waiting event folds in.
+    const claim = {
+      ...registration("claim-all", 3, undefined),
+      data: { sources: sourcesOf(sent.map(({ ref }) => ref)) },
+    } as MaturityEvent;
+    for (let round = 0; round < 2; round++) await apply(database().db, [claim], 4);
+    expect((await listUnmapped(database().db)).map((row) => row.mappedTo)).toEqual(
+      sent.map(() => "fraud-scoring"),
+    );
+    const facts = await factsText("fraud-scoring");
+    for (const event of early) expect(facts, event.type).toContain(`"${event.id}"`);
+    // No system is made of an unmapped subject.
+    const counted = (await database().db.execute(
+      sql`select count(*)::int as count from projections.system_facts where system_id like 'unmapped:%'`,
+    )) as unknown as { count: number }[];
+    expect(counted[0]!.count).toBe(0);
+
+    // Later events of these ids go straight to the system.
+    await apply(database().db, waiting(5, "late"), 6);
+    const later = await factsText("fraud-scoring");
+    for (const { ref } of sent) expect(later).toContain(`"${ref.kind}-late"`);
+  });
+
+  it("replay resolves them the same way", async () => {
+    // As of the last batch's clock, as the replay rolls up.
+    await refreshRollups(database().db, t0 + 6 * 3_600_000);
+    const before = await dumpProjections(database().db);
+    await replayProjections(database().db);
+    expect(await dumpProjections(database().db)).toEqual(before);
   });
 });

@@ -20,6 +20,7 @@ import {
   swapInNextProjections,
 } from "@maturity/db";
 import type { MaturityEvent, SystemReport } from "@maturity/model";
+import { addClaimedMappings } from "@maturity/model";
 import { rubric as defaultRubric } from "@maturity/model/rubric";
 import type { SystemFacts } from "@maturity/scoring";
 import {
@@ -32,12 +33,7 @@ import {
   scoreSystem,
 } from "@maturity/scoring";
 import { isSystemSubject, newestEvent } from "../projections/score-systems.ts";
-import {
-  evolveSourceMappings,
-  readdressed,
-  routeToSystems,
-  unmappedRefOf,
-} from "../projections/source-mappings.ts";
+import { readdressed, routeToSystems, unmappedRefOf } from "../projections/source-mappings.ts";
 import type { ScoringSettings } from "../projections/score-systems.ts";
 
 export interface ReplayProgress {
@@ -123,7 +119,7 @@ export async function replayProjections(
       waiting.push(event);
       unmappedEvents.set(ref, waiting);
     }
-    const mappedNow = evolveSourceMappings(mappings, group.events);
+    const mappedNow = addClaimedMappings(mappings, group.events);
     const routed = routeToSystems(group.events, mappings, new Set(mappedNow));
     for (const ref of mappedNow) {
       for (const event of unmappedEvents.get(ref) ?? []) routed.push(readdressed(event, mappings.get(ref)!));

@@ -1,8 +1,11 @@
-import type { MaturityEvent, Risk, SystemReport } from "@maturity/model";
+import type { MaturityEvent, NativeIdMappings, Risk, SystemReport } from "@maturity/model";
+import { routeEvent, unmappedSubject } from "@maturity/model";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { events } from "../schema/events.ts";
-import { rollups, risks, scoreHistory, systemReports } from "../schema/projections.ts";
+import { rollups, risks, scoreHistory, sourceMappings, systemReports } from "../schema/projections.ts";
+import { pgArrayLiteral } from "./pg-array.ts";
+import { listSourceMappings } from "./source-mappings.ts";
 import { rowsOf } from "./rows-of.ts";
 import { toIsoTime } from "./time.ts";
 import { fromJsonb } from "./jsonb.ts";
@@ -177,49 +180,59 @@ export async function eventsByIds(
 }
 
 /**
- * Every stored event that can bear on one system's score as of `asOf`: its own (telemetry
- * included), those of native ids mapped to it, and GPU queue policies. Point-in-time views fold
- * these with packages/scoring.
+ * Every stored event that can bear on one system's score as of `asOf`, as the system folds it: its
+ * own (telemetry included), those of native ids mapped to it re-addressed to it (packages/model's
+ * routing), and GPU queue policies. Point-in-time views fold these with packages/scoring.
  */
 export async function eventsForSystemAsOf(
   db: Database,
   systemId: string,
   asOf: string,
 ): Promise<MaturityEvent[]> {
+  const mappings = new Map(
+    (
+      await db
+        .select({ ref: sourceMappings.ref, systemId: sourceMappings.systemId })
+        .from(sourceMappings)
+        .where(eq(sourceMappings.systemId, systemId))
+    ).map((row) => [row.ref, row.systemId]),
+  );
+  const subjects = pgArrayLiteral([systemId, ...[...mappings.keys()].map((ref) => unmappedSubject(ref))]);
   const rows = rowsOf<{ payload: unknown }>(
     await db.execute(sql`
-      with subjects as (
-        select ${systemId}::text as subject
-        union select 'unmapped:' || ref from projections.source_mappings where system_id = ${systemId}
-      )
-      select payload from events where system_id in (select subject from subjects) and time <= ${asOf}::timestamptz
+      select payload from events where system_id = any(${subjects}::text[]) and time <= ${asOf}::timestamptz
       union all
-      select payload from telemetry_events where system_id in (select subject from subjects) and time <= ${asOf}::timestamptz
+      select payload from telemetry_events where system_id = any(${subjects}::text[]) and time <= ${asOf}::timestamptz
       union all
       select payload from events where type = 'gpu.queue.configured' and time <= ${asOf}::timestamptz`),
   );
-  return rows.map((row) => fromJsonb<MaturityEvent>(row.payload));
+  return routedEvents(rows, mappings);
 }
 
 /**
- * Every stored event up to `asOf` (telemetry included), events of mapped native ids re-addressed
- * to their systems: what the whole organisation's point-in-time view folds.
+ * Every stored event up to `asOf` (telemetry included) as the systems fold them: events of mapped
+ * native ids re-addressed to their systems and those of ids no mapping names yet left out
+ * (packages/model's routing, as the worker does): what the whole organisation's point-in-time
+ * view folds.
  */
 export async function eventsAsOf(db: Database, asOf: string): Promise<MaturityEvent[]> {
-  const rows = rowsOf<{ payload: unknown; mapped_to: string | null }>(
+  const mappings = await listSourceMappings(db);
+  const rows = rowsOf<{ payload: unknown }>(
     await db.execute(sql`
-      with stored as (
-        select payload, system_id from events where time <= ${asOf}::timestamptz
-        union all
-        select payload, system_id from telemetry_events where time <= ${asOf}::timestamptz
-      )
-      select stored.payload, mapping.system_id as mapped_to from stored
-      left join projections.source_mappings mapping on stored.system_id = 'unmapped:' || mapping.ref`),
+      select payload from events where time <= ${asOf}::timestamptz
+      union all
+      select payload from telemetry_events where time <= ${asOf}::timestamptz`),
   );
-  return rows.map((row) => {
-    const event = fromJsonb<MaturityEvent>(row.payload);
-    return row.mapped_to === null ? event : ({ ...event, subject: row.mapped_to } as MaturityEvent);
-  });
+  return routedEvents(rows, mappings);
+}
+
+function routedEvents(rows: readonly { payload: unknown }[], mappings: NativeIdMappings): MaturityEvent[] {
+  const routed: MaturityEvent[] = [];
+  for (const row of rows) {
+    const event = routeEvent(fromJsonb<MaturityEvent>(row.payload), mappings);
+    if (event !== undefined) routed.push(event);
+  }
+  return routed;
 }
 
 /** The score history of these systems, oldest first (the executive series reads it). */

@@ -1,5 +1,12 @@
-import type { MaturityEvent } from "@maturity/model";
-import { asc, inArray } from "drizzle-orm";
+import type { CatalogueChange, MaturityEvent } from "@maturity/model";
+import {
+  catalogueChangeOf,
+  catalogueIdentity,
+  compareCatalogueChanges,
+  isUnmappedSubject,
+  nativeIdOfSubject,
+} from "@maturity/model";
+import { asc, getTableColumns, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
 import { liveProjections } from "../schema/projections.ts";
 import type { ProjectionTables } from "../schema/projections.ts";
@@ -9,25 +16,31 @@ import { toIsoTime } from "./time.ts";
 type Queryable = Database | Transaction;
 
 export type SystemRow = ProjectionTables["systems"]["$inferSelect"];
+/** A systems row as the portal reads it (without the catalogue changes behind its entry). */
+export type SystemSummary = Omit<SystemRow, "catalogue">;
 export type UnmappedRow = ProjectionTables["unmappedSources"]["$inferSelect"];
 
 /**
  * Folds newly stored events into the systems read model held in `rows` (pure, in memory): event
  * counts, latest event time, catalogue fields. The worker runs it on the rows a batch touches; a
- * replay runs it on every row at once — the same code, so both build the same table.
+ * replay runs it on every row at once — the same code, so both build the same table. The
+ * catalogue fields are not taken from whichever event arrived last: each row keeps its system's
+ * catalogue changes, and its fields are the identity packages/model's `catalogueIdentity` gives
+ * them (by event time, all changes known) — the definition scoring uses too.
  */
 export function evolveSystemRows(rows: Map<string, SystemRow>, newEvents: readonly MaturityEvent[]): void {
   const bySystem = new Map<string, MaturityEvent[]>();
   for (const event of newEvents) {
     // A queue's events and unmapped native ids are not systems.
-    if (event.type === "gpu.queue.configured" || event.subject.startsWith("unmapped:")) continue;
+    if (event.type === "gpu.queue.configured" || isUnmappedSubject(event.subject)) continue;
     const list = bySystem.get(event.subject) ?? [];
     list.push(event);
     bySystem.set(event.subject, list);
   }
   for (const [systemId, list] of bySystem) {
-    const ordered = [...list].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-    const latest = toIsoTime(ordered[ordered.length - 1]!.time);
+    let latest = list[0]!.time;
+    for (const event of list) if (Date.parse(event.time) > Date.parse(latest)) latest = event.time;
+    latest = toIsoTime(latest);
     const row: SystemRow = rows.get(systemId) ?? {
       systemId,
       name: null,
@@ -37,22 +50,31 @@ export function evolveSystemRows(rows: Map<string, SystemRow>, newEvents: readon
       eventCount: 0,
       latestEventAt: latest,
       retiredAt: null,
+      catalogue: [],
     };
     row.eventCount += list.length;
     if (Date.parse(latest) > Date.parse(row.latestEventAt)) row.latestEventAt = latest;
-    for (const event of ordered) {
-      if (event.type === "catalog.system.registered" || event.type === "catalog.system.updated") {
-        const data = event.data;
-        if (data.name !== undefined) row.name = data.name;
-        if (data.team !== undefined) row.team = data.team;
-        if (data.kind !== undefined) row.kind = data.kind;
-        if (data.riskTier !== undefined) row.riskTier = data.riskTier;
-      } else if (event.type === "catalog.system.retired") {
-        row.retiredAt = toIsoTime(event.time);
-      }
+    const changes = list.map(catalogueChangeOf).filter((change) => change !== undefined);
+    if (changes.length > 0) {
+      row.catalogue = [...row.catalogue, ...changes].sort(compareCatalogueChanges);
+      Object.assign(row, identityColumns(row.catalogue));
     }
     rows.set(systemId, row);
   }
+}
+
+/** The systems row's catalogue columns: the system's catalogue identity, all changes known. */
+function identityColumns(
+  catalogue: readonly CatalogueChange[],
+): Pick<SystemRow, "name" | "team" | "kind" | "riskTier" | "retiredAt"> {
+  const identity = catalogueIdentity(catalogue);
+  return {
+    name: identity.name ?? null,
+    team: identity.team ?? null,
+    kind: identity.kind ?? null,
+    riskTier: identity.riskTier ?? null,
+    retiredAt: identity.retiredAt === null ? null : new Date(identity.retiredAt).toISOString(),
+  };
 }
 
 /** Folds events whose native id no catalogue entry maps yet into the unmapped list (pure). */
@@ -61,8 +83,8 @@ export function evolveUnmappedRows(
   newEvents: readonly MaturityEvent[],
 ): void {
   for (const event of newEvents) {
-    if (!event.subject.startsWith("unmapped:")) continue;
-    const ref = event.subject.slice("unmapped:".length);
+    const ref = nativeIdOfSubject(event.subject);
+    if (ref === undefined) continue;
     const time = toIsoTime(event.time);
     const row = rows.get(ref) ?? { ref, eventCount: 0, firstSeenAt: time, lastSeenAt: time, mappedTo: null };
     row.eventCount += 1;
@@ -86,7 +108,7 @@ export async function applyToSystems(tx: Transaction, newEvents: readonly Maturi
   evolveSystemRows(systemRows, newEvents);
   await upsertRows(tx, systems, [...systemRows.values()], [systems.systemId]);
 
-  const refs = systemIds.filter((id) => id.startsWith("unmapped:")).map((id) => id.slice("unmapped:".length));
+  const refs = systemIds.map(nativeIdOfSubject).filter((ref) => ref !== undefined);
   if (refs.length === 0) return;
   const unmappedRows = new Map(
     (await tx.select().from(unmappedSources).where(inArray(unmappedSources.ref, refs)).for("update")).map(
@@ -97,7 +119,7 @@ export async function applyToSystems(tx: Transaction, newEvents: readonly Maturi
   await upsertRows(tx, unmappedSources, [...unmappedRows.values()], [unmappedSources.ref]);
 }
 
-function normaliseSystemRow(row: SystemRow): SystemRow {
+function normaliseSystemRow<R extends SystemSummary>(row: R): R {
   return {
     ...row,
     latestEventAt: toIsoTime(row.latestEventAt),
@@ -109,9 +131,14 @@ function normaliseUnmappedRow(row: UnmappedRow): UnmappedRow {
   return { ...row, firstSeenAt: toIsoTime(row.firstSeenAt), lastSeenAt: toIsoTime(row.lastSeenAt) };
 }
 
-export async function listSystems(db: Queryable): Promise<SystemRow[]> {
+/**
+ * Every system seen, with its catalogue entry: retired ones included (`retiredAt` set), so their
+ * history stays readable. The catalogue changes the entry is computed from are left out.
+ */
+export async function listSystems(db: Queryable): Promise<SystemSummary[]> {
   const { systems } = liveProjections;
-  const rows = await db.select().from(systems).orderBy(asc(systems.systemId));
+  const { catalogue: _catalogue, ...columns } = getTableColumns(systems);
+  const rows = await db.select(columns).from(systems).orderBy(asc(systems.systemId));
   return rows.map(normaliseSystemRow);
 }
 

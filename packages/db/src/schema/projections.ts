@@ -1,3 +1,4 @@
+import type { CatalogueChange } from "@maturity/model";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -163,7 +164,9 @@ export function projectionTables(schemaName: string) {
 
   /**
    * One row per system seen in the event stream, with its catalogue entry (when one was
-   * registered) and the time of its latest event.
+   * registered) and the time of its latest event. The entry's fields and `retiredAt` are the
+   * catalogue identity packages/model computes from `catalogue`, the system's catalogue changes
+   * (registered/updated/retired) in event-time order: the same definition scoring uses.
    */
   const systems = schema.table("systems", {
     systemId: text().primaryKey(),
@@ -174,6 +177,10 @@ export function projectionTables(schemaName: string) {
     eventCount: bigint({ mode: "number" }).notNull().default(0),
     latestEventAt: timestamptz().notNull(),
     retiredAt: timestamptz(),
+    catalogue: jsonb()
+      .$type<CatalogueChange[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   });
 
   return {

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { sourcesKeys, type SourcesKey } from "../catalogue/native-ids.ts";
 import { riskTierSchema, systemKindSchema } from "../kinds.ts";
 import { text } from "./fields.ts";
 
-// How native ids (repos, registry models, services, GPU queues) map to this system.
-const sources = z.looseObject({
-  repos: z.array(text).optional(),
-  registryModels: z.array(text).optional(),
-  services: z.array(text).optional(),
-  gpuQueues: z.array(text).optional(),
-});
+// How native ids (repos, registry models, services, GPU queues) map to this system: one optional
+// list per kind of native id, under the `sources` key catalogue/native-ids.ts declares for it.
+const sources = z.looseObject(
+  Object.fromEntries(sourcesKeys.map((key) => [key, z.array(text).optional()])) as {
+    [K in SourcesKey]: z.ZodOptional<z.ZodArray<typeof text>>;
+  },
+);
 
 const systemRegistered = z.looseObject({
   name: text,

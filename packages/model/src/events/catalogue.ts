@@ -1,4 +1,5 @@
-// The event catalogue of DESIGN.md §3: one data schema per event type, and the typed envelopes.
+// The event catalogue (docs/event-catalogue.md): one data schema per event type, and the typed
+// envelopes.
 import { z } from "zod";
 import { catalogEventData } from "./catalog.ts";
 import { deployEventData } from "./deploy.ts";

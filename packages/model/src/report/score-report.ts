@@ -1,4 +1,4 @@
-// The score report: the contract of DESIGN.md §5 shared by the CLI, the API and the tests.
+// The score report (docs/score-report.md): the contract shared by the CLI, the API and the tests.
 import { z } from "zod";
 import { axes, riskTierSchema, systemKindSchema, type Axis } from "../kinds.ts";
 import { axisScoreSchema } from "./axis-score.ts";

@@ -1,4 +1,5 @@
-// The maturity rubric as versioned data (DESIGN.md §4). Scoring interprets it; nothing else decides levels.
+// The maturity rubric as versioned data (docs/rubric.md). Scoring interprets it; nothing else
+// decides levels.
 import { deploymentCriteria } from "./criteria/deployment.ts";
 import { evaluationCriteria } from "./criteria/evaluation.ts";
 import { governanceCriteria } from "./criteria/governance.ts";
@@ -8,6 +9,7 @@ import { rubricSchema, type Rubric } from "./schema.ts";
 
 export * from "./schema.ts";
 export * from "./populations.ts";
+export * from "./rule-fields.ts";
 
 /** Bump when a criterion, threshold or rule changes: score history records which rubric made a score. */
 export const rubricVersion = "2026.11-1";

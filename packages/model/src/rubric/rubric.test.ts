@@ -2,24 +2,7 @@ import { describe, expect, it } from "vitest";
 import { axes, systemKindSchema } from "../kinds.ts";
 import { rubric, rubricSchema, rubricVersion } from "./index.ts";
 import { populations } from "./populations.ts";
-import type { DegreeRule, LeafRule } from "./schema.ts";
-
-const leaves = (rule: DegreeRule): LeafRule[] => (rule.rule === "all" ? rule.rules : [rule]);
-
-function fieldsNamed(rule: LeafRule): string[] {
-  switch (rule.rule) {
-    case "share":
-      return [...Object.keys(rule.where ?? {}), ...Object.keys(rule.that)];
-    case "present":
-      return Object.keys(rule.that ?? {});
-    case "cadence":
-      return Object.keys(rule.where ?? {});
-    case "covers":
-      return [rule.field, ...Object.keys(rule.where ?? {})];
-    case "metric":
-      return [];
-  }
-}
+import { fieldsNamed, leafRules } from "./rule-fields.ts";
 
 describe("rubric", () => {
   it("is valid rubric data with the published version", () => {
@@ -46,7 +29,7 @@ describe("rubric", () => {
 
   it("names only fields the populations expose", () => {
     for (const c of rubric.criteria)
-      for (const rule of leaves(c.degree)) {
+      for (const rule of leafRules(c.degree)) {
         if (rule.rule === "metric") continue;
         const known: readonly string[] = populations[rule.of];
         for (const field of fieldsNamed(rule)) expect(known, `${c.id}: ${field}`).toContain(field);
@@ -55,7 +38,7 @@ describe("rubric", () => {
 
   it("holds metric criteria to threshold 1, so nearly within the bound is not met", () => {
     for (const c of rubric.criteria)
-      if (leaves(c.degree).some((r) => r.rule === "metric")) expect(c.threshold, c.id).toBe(1);
+      if (leafRules(c.degree).some((r) => r.rule === "metric")) expect(c.threshold, c.id).toBe(1);
   });
 
   it("uses the article's numbers", () => {

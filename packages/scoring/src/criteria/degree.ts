@@ -29,7 +29,10 @@ const nearlyOne = 0.99;
 
 export interface DegreeInput {
   views: PopulationViews;
-  /** Start of the system's life, for cadence rules on young systems. */
+  /**
+   * Start of the system's life, for cadence rules on young systems; for a system older than the
+   * window, any time a day or more before the window's start.
+   */
   since: number;
   windowDays: number;
   /** Reused by every rule in turn: results are copied out of it (`result`) before the next. */

@@ -7,17 +7,13 @@ export function bucketInRange(day: number, from: number, to: number): boolean {
   return day > from && day + dayMs - 1 <= to;
 }
 
-/**
- * First index whose day, shifted by `offset`, is after `bound`. One search with an offset rather
- * than a predicate closure: under tsx (esbuild's keepNames) a named closure made per call costs a
- * defineProperty per system scored.
- */
-function firstShiftedDayAfter(buckets: readonly { day: number }[], offset: number, bound: number): number {
+/** First index of a bucket for which `after` holds, in a list where it holds from some index on. */
+function firstIndexWhere(buckets: readonly { day: number }[], after: (day: number) => boolean): number {
   let lo = 0;
   let hi = buckets.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((buckets[mid] as { day: number }).day + offset > bound) hi = mid;
+    if (after((buckets[mid] as { day: number }).day)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -32,7 +28,13 @@ export function bucketRange(
   from: number,
   to: number,
 ): [start: number, end: number] {
-  const start = from === -Infinity ? 0 : firstShiftedDayAfter(buckets, 0, from);
+  const start = from === -Infinity ? 0 : firstIndexWhere(buckets, (day) => day > from);
   // The day's last millisecond must be within `to`.
-  return [start, Math.max(start, firstShiftedDayAfter(buckets, dayMs - 1, to))];
+  return [
+    start,
+    Math.max(
+      start,
+      firstIndexWhere(buckets, (day) => day + dayMs - 1 > to),
+    ),
+  ];
 }

@@ -1,6 +1,6 @@
 // Columnar record lists (see `Columns` in types.ts): insertion in (t, id) order and time ranges
 // found by binary search on the time column, so scoring never copies or scans whole lists.
-import type { Columns, Rec } from "./types.ts";
+import type { Columns, Rec } from "./kinds/define.ts";
 
 /** Index of the first time > `key` in an ascending list of times (upper bound). */
 export function timeUpperBound(times: readonly number[], key: number): number {
@@ -37,14 +37,19 @@ function insertionPoint(cols: Columns<Rec>, t: number, id: string): number {
   return at;
 }
 
-/** Inserts a record into its columns, keeping rows in (t, id) order. */
-export function insertRow<R extends Rec>(cols: Columns<R>, rec: R): void {
-  const at = insertionPoint(cols as unknown as Columns<Rec>, rec.t, rec.id);
-  const append = at === cols.t.length;
-  for (const field in rec) {
-    const column = cols[field];
-    if (append) column.push(rec[field]);
-    else column.splice(at, 0, rec[field]);
+/** Inserts a row (an event's id and time, and its other fields) into its columns, in (t, id) order. */
+export function insertRow<F extends object>(cols: Columns<Rec & F>, id: string, t: number, fields: F): void {
+  const columns = cols as unknown as Columns<Rec> & Record<string, unknown[]>;
+  const values = fields as Record<string, unknown>;
+  const at = insertionPoint(columns, t, id);
+  if (at === columns.t.length) {
+    columns.id.push(id);
+    columns.t.push(t);
+    for (const field in values) (columns[field] as unknown[]).push(values[field]);
+  } else {
+    columns.id.splice(at, 0, id);
+    columns.t.splice(at, 0, t);
+    for (const field in values) (columns[field] as unknown[]).splice(at, 0, values[field]);
   }
 }
 

@@ -2,20 +2,21 @@
 // system. Two independent 32-bit FNV-1a hashes give a collision chance of ~n²/2^54 per system.
 
 export function dedupHash(source: string, id: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  // Inlined by hand: a closure here is re-created (and, under tsx, re-named) on every call.
-  const length = source.length + 1 + id.length;
-  for (let i = 0; i < length; i++) {
-    const code =
-      i < source.length
-        ? source.charCodeAt(i)
-        : i === source.length
-          ? 0
-          : id.charCodeAt(i - source.length - 1);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
-  }
+  const a = hashA(hashA(hashA(0x811c9dc5, source), "\u0000"), id);
+  const b = hashB(hashB(hashB(0x01000193 ^ 0x5bd1e995, source), "\u0000"), id);
   // 32 bits of a and 21 bits of b: an exact integer below 2^53.
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
+/** FNV-1a over the text's UTF-16 code units, continuing from `hash`. */
+function hashA(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** The second, independent hash: another multiplier, and a shift folded in. */
+function hashB(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++)
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x5bd1e995) ^ (hash >>> 15);
+  return hash;
 }

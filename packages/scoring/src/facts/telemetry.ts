@@ -1,10 +1,41 @@
 // Folding high-volume telemetry into per-day, per-feature buckets.
 import type { EventOf } from "@maturity/model";
 import { lowerBound } from "./sorted.ts";
-import type { AgentRunBucket, LlmCallBucket } from "./types.ts";
 
 import { dayMs, utcDayStart } from "../time.ts";
 export { dayMs };
+
+/**
+ * High-volume telemetry is aggregated per UTC day and feature instead of kept per call. Money is
+ * kept in integer micro-dollars so sums are exact whatever the arrival order.
+ */
+export interface LlmCallBucket {
+  /** Start of the UTC day, epoch ms. */
+  day: number;
+  feature: string | null;
+  calls: number;
+  costedCalls: number;
+  costMicros: number;
+  errors: number;
+  latencyMsTotal: number;
+  /** The most recent call in the bucket, as evidence. */
+  lastId: string;
+  lastT: number;
+}
+export interface AgentRunBucket {
+  day: number;
+  feature: string | null;
+  runs: number;
+  terminationRecorded: number;
+  terminatedCorrectly: number;
+  steps: number;
+  toolCalls: number;
+  retries: number;
+  costedRuns: number;
+  costMicros: number;
+  lastId: string;
+  lastT: number;
+}
 
 const toMicros = (usd: number) => Math.round(usd * 1_000_000);
 

@@ -28,7 +28,7 @@ export interface MetricsWithEvidence {
   recoveryEvidence: string[];
 }
 
-/** The six operational metrics of DESIGN §4 over (asOf − windowDays, asOf]. */
+/** The six operational metrics (docs/score-report.md#metrics) over (asOf − windowDays, asOf]. */
 export function computeMetrics(facts: SystemFacts, asOf: number, windowDays: number): Metrics {
   return computeMetricsWithEvidence(facts, asOf, windowDays).metrics;
 }
@@ -54,8 +54,6 @@ export function computeMetricsWithEvidence(
     unattributedCostShare: cost.unattributedCostShare,
     auditResponseHours: { p50: auditResponseHours(facts, from, asOf, joins).value },
   };
-  // Written out rather than spread (`{ ...values, … }`): the spread took V8's generic copying path,
-  // most of this function's time in a profile of the bench. Same keys, same order.
   const metrics: Metrics = {
     deploymentsPerWeek: values.deploymentsPerWeek,
     leadTimeHours: values.leadTimeHours,

@@ -5,29 +5,25 @@ import { joinsFor, MetricJoins } from "./joins.ts";
 
 function facts() {
   const f = initialSystemFacts("s");
-  insertRow(f.rollbacks, { id: "rb-1", t: 5, deploymentId: "d1", automatic: true });
-  insertRow(f.rollbacks, { id: "rb-late", t: 50, deploymentId: "d1", automatic: true });
-  insertRow(f.incidentsOpened, {
-    id: "in-1",
-    t: 2,
+  insertRow(f.rollbacks, "rb-1", 5, { deploymentId: "d1", automatic: true });
+  insertRow(f.rollbacks, "rb-late", 50, { deploymentId: "d1", automatic: true });
+  insertRow(f.incidentsOpened, "in-1", 2, {
     incidentId: "i1",
     severity: 1,
     kind: "outage",
     deploymentId: "d1",
   });
-  insertRow(f.incidentsOpened, {
-    id: "in-2",
-    t: 3,
+  insertRow(f.incidentsOpened, "in-2", 3, {
     incidentId: "i2",
     severity: 1,
     kind: "outage",
     deploymentId: null,
   });
-  insertRow(f.incidentsResolved, { id: "res-1", t: 4, incidentId: "i1" });
-  insertRow(f.incidentsResolved, { id: "res-1b", t: 6, incidentId: "i1" });
-  insertRow(f.incidentsResolved, { id: "res-2", t: 60, incidentId: "i2" });
-  insertRow(f.auditsDelivered, { id: "del-1", t: 7, auditId: "a1" });
-  insertRow(f.auditsDelivered, { id: "del-1b", t: 8, auditId: "a1" });
+  insertRow(f.incidentsResolved, "res-1", 4, { incidentId: "i1" });
+  insertRow(f.incidentsResolved, "res-1b", 6, { incidentId: "i1" });
+  insertRow(f.incidentsResolved, "res-2", 60, { incidentId: "i2" });
+  insertRow(f.auditsDelivered, "del-1", 7, { auditId: "a1" });
+  insertRow(f.auditsDelivered, "del-1b", 8, { auditId: "a1" });
   return f;
 }
 

@@ -1,4 +1,5 @@
-// Exact operational metrics over a hand-built month, with the traps DESIGN §4 names.
+// Exact operational metrics over a hand-built month, with the traps their definitions hide
+// (docs/score-report.md#metrics).
 import type { MaturityEvent } from "@maturity/model";
 import { describe, expect, it } from "vitest";
 import { scoreEvents } from "../score-events.ts";

@@ -1,4 +1,5 @@
-// The exposure and likelihood factors of rank = severity × exposure × likelihood (DESIGN §4).
+// The exposure and likelihood factors of rank = severity × exposure × likelihood
+// (docs/score-report.md#risks).
 import type { RiskTier, SystemKind } from "@maturity/model";
 
 // LLM and agent workloads carry the most reputational and regulatory exposure (the article's

@@ -2,7 +2,6 @@
 import type { Axis, AxisScore } from "@maturity/model";
 import type { CriterionDefinition, Rubric } from "@maturity/model/rubric";
 import { criterionById } from "../rubric-index.ts";
-import { flatText } from "./flat-text.ts";
 
 const upgradeByLevel: Record<number, string> = {
   1: "Experiment tracking (level 1→2): put the whole team on one experiment-tracking tool and stop accepting notebooks as deploy artefacts.",
@@ -31,7 +30,7 @@ const stepTexts = new WeakMap<CriterionDefinition, { axis: Axis; text: string }>
 function stepText(axis: Axis, criterion: CriterionDefinition): string {
   const known = stepTexts.get(criterion);
   if (known !== undefined && known.axis === axis) return known.text;
-  const text = flatText(` First step on ${axis}: ${lowerFirst(criterion.title)} (${criterion.id}).`);
+  const text = ` First step on ${axis}: ${lowerFirst(criterion.title)} (${criterion.id}).`;
   stepTexts.set(criterion, { axis, text });
   return text;
 }

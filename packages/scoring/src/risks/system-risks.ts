@@ -12,7 +12,6 @@ import { concatenated } from "../concat.ts";
 import { criterionById } from "../rubric-index.ts";
 import type { SystemIdentity } from "../views/catalog.ts";
 import { exposure, likelihood, rankOf } from "./exposure.ts";
-import { flatText } from "./flat-text.ts";
 import { nextUpgrade, upgradeForLevel } from "./next-upgrade.ts";
 
 export interface SystemRiskInput {
@@ -99,9 +98,7 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
       team,
       rank: rankOf(severity, factor, 1),
       axes: [leader, lagger],
-      summary: flatText(
-        `${label(leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
-      ),
+      summary: `${label(leader)} (level ${lead.level}, ${fmt(lead.score)}) is ${fmt(gap)} ahead of ${lagger} (level ${lag.level}, ${fmt(lag.score)}): ${laggingConsequence[lagger]}.`,
       nextUpgrade: nextUpgrade(lagger, lag, input.rubric),
       // Copied to its exact length: the report keeps it (a pushed-to array keeps spare room).
       evidence: addAxisEvidence(addAxisEvidence([], input, lagger, "unmet"), input, leader, "met").slice(),
@@ -121,9 +118,7 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
       team,
       rank: rankOf(0.5 * reach, factor, 1),
       axes: [axis],
-      summary: flatText(
-        `${label(axis)}: ${ahead.length} practice(s) above level ${score.level + 1} are in place while level ${score.level + 1} is not consolidated; they earn no credit and rest on a weak base (${ahead.map((c) => c.id).join(", ")}).`,
-      ),
+      summary: `${label(axis)}: ${ahead.length} practice(s) above level ${score.level + 1} are in place while level ${score.level + 1} is not consolidated; they earn no credit and rest on a weak base (${ahead.map((c) => c.id).join(", ")}).`,
       nextUpgrade: nextUpgrade(axis, score, input.rubric),
       evidence: concatenated(
         ahead.map((c) => c.evidence),
@@ -141,9 +136,7 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
       team,
       rank: rankOf(Math.min(1, 0.25 * stale.length), factor, 1),
       axes: [axis],
-      summary: flatText(
-        `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
-      ),
+      summary: `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
       nextUpgrade: `Show the practice is still running, or retire it knowingly. ${upgradeForLevel(input.axes[axis].level)}`,
       evidence: concatenated(
         stale.map((c) => c.evidence),
@@ -178,9 +171,7 @@ function metricBreaches(
       team,
       rank: rankOf(Math.min(2, cfr / 0.25), factor, 1),
       axes: ["deployment", "evaluation"],
-      summary: flatText(
-        `Change failure rate is ${(cfr * 100).toFixed(0)}% over ${metrics.windowDays} days (level 3 sits at 15–25%, level 4 below 10%).`,
-      ),
+      summary: `Change failure rate is ${(cfr * 100).toFixed(0)}% over ${metrics.windowDays} days (level 3 sits at 15–25%, level 4 below 10%).`,
       nextUpgrade: upgradeForLevel(3),
       evidence: input.changeFailureEvidence.slice(0, evidenceCap),
     });
@@ -194,9 +185,7 @@ function metricBreaches(
       team,
       rank: rankOf(Math.min(2, Math.max(0.5, ttr / 24)), factor, 1),
       axes: ["observability", "deployment"],
-      summary: flatText(
-        `Median time to recovery is ${fmt(ttr)} hours over ${metrics.windowDays} days (level 4 recovers in under an hour).`,
-      ),
+      summary: `Median time to recovery is ${fmt(ttr)} hours over ${metrics.windowDays} days (level 4 recovers in under an hour).`,
       nextUpgrade: upgradeForLevel(3),
       evidence: input.recoveryEvidence.slice(0, evidenceCap),
     });

@@ -1,7 +1,6 @@
 // Team-level risk: the LLM/agent track trailing the classical track of the same team.
 import { axes, type Axis, type Risk, type SystemReport, type TeamRollup } from "@maturity/model";
 import { exposure, rankOf } from "./exposure.ts";
-import { flatText } from "./flat-text.ts";
 import { upgradeForLevel } from "./next-upgrade.ts";
 
 /** Half a level between team medians is already a visible lag. */
@@ -47,9 +46,7 @@ export function trackGapRisk({ rollup, llmSystems }: TrackGapInput): Risk | null
     team: rollup.team,
     rank: rankOf(worst.gap, worstExposure, 1),
     axes: lagging.map((g) => g.axis),
-    summary: flatText(
-      `In team ${rollup.team}, LLM/agent systems trail the classical ones by ${lagging.map((g) => `${g.gap.toFixed(2)} on ${g.axis}`).join(", ")} (team medians). The newer track is where exposure is highest.`,
-    ),
+    summary: `In team ${rollup.team}, LLM/agent systems trail the classical ones by ${lagging.map((g) => `${g.gap.toFixed(2)} on ${g.axis}`).join(", ")} (team medians). The newer track is where exposure is highest.`,
     nextUpgrade: `Bring LLM operations up to the classical track, starting with ${worst.axis}. ${upgradeForLevel(llmLevel)}`,
     evidence: unmetEvidence(llmSystems, evidenceCap),
   };

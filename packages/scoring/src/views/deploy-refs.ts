@@ -24,7 +24,6 @@ export function markDeployRefs(facts: SystemFacts, asOf: number, flags: Map<stri
   for (let i = 0; i < assessedEnd; i++) mark(flags, riskAssessments.changeRef[i], assessed);
 }
 
-// A module function, not a closure made per call (tsx names each such closure at creation).
 function mark(flags: Map<string, number>, key: string | null | undefined, flag: number): void {
   if (key === null || key === undefined) return;
   const f = flags.get(key);

@@ -5,9 +5,18 @@
 import { populationNames, type EvidenceKind, type Population } from "@maturity/model/rubric";
 import { bucketRange } from "../facts/bucket-range.ts";
 import { rowsBetween } from "../facts/columns.ts";
+import { plainPopulations } from "../facts/kinds/index.ts";
 import { upTo } from "../facts/sorted.ts";
 import { sortInPlace } from "../small-sort.ts";
-import type { AgentRunBucket, Columns, LlmCallBucket, QueueFacts, Rec, SystemFacts } from "../facts/types.ts";
+import type {
+  AgentRunBucket,
+  ColumnListName,
+  Columns,
+  LlmCallBucket,
+  QueueFacts,
+  Rec,
+  SystemFacts,
+} from "../facts/types.ts";
 import { keepShape } from "../keep-shape.ts";
 import { MetricJoins } from "../metrics/joins.ts";
 import { isProductionSuccess } from "../metrics/production-deploys.ts";
@@ -34,27 +43,24 @@ export interface ViewContext {
   windowStart: number;
 }
 
-type RowKey = (cols: ViewColumns, row: number) => string;
-
-// State evidence: the latest record per key holds until replaced. Populations without a key use
+// The plain populations (see the fact kind table): the columnar list behind each, and for state
+// evidence the fields whose latest row per value holds until replaced. Populations without them use
 // every record up to asOf (e.g. "every rollback so far").
-const stateKeys: Partial<Record<Population, RowKey>> = {
-  promptVersions: (c, i) => c.promptId?.[i] as string,
-  catalogAssets: (c, i) => c.assetId?.[i] as string,
-  monitors: (c, i) => c.signal?.[i] as string,
-  owners: () => "owner",
-  failureModeCatalogues: () => "catalogue",
-  overridePaths: (c, i) => c.docRef?.[i] as string,
-  dataContracts: (c, i) =>
-    `${c.dataset?.[i] as string}|${c.producer?.[i] as string}|${c.consumer?.[i] as string}`,
-};
+const factLists = new Map<Population, ColumnListName>();
+const stateKeys = new Map<Population, readonly string[]>();
+for (const { name, list, latestPer } of plainPopulations) {
+  factLists.set(name, list);
+  if (latestPer !== undefined) stateKeys.set(name, latestPer);
+}
 
-function latestPerKey(view: View, key: RowKey): View {
-  const latest = new Map<string, number>();
+/** The view's latest row per value of the key fields (no fields: its latest row). */
+function latestPerKey(view: View, keyFields: readonly string[]): View {
+  const keyColumns = keyFields.map((field) => view.cols[field] ?? []);
+  const latest = new Map<unknown, number>();
   const size = viewSize(view);
   for (let k = 0; k < size; k++) {
     const row = rowAt(view, k);
-    latest.set(key(view.cols, row), row); // rows are in time order: the last one wins
+    latest.set(keyAt(keyColumns, row), row); // rows are in time order: the last one wins
   }
   const t = view.cols.t;
   // Stable sort by time: equal times keep the order in which their keys first appeared.
@@ -62,33 +68,10 @@ function latestPerKey(view: View, key: RowKey): View {
   return indexView(view.cols, index);
 }
 
-// The columnar fact list behind each plain population.
-const factLists = {
-  experimentRuns: "experimentRuns",
-  modelVersions: "modelVersions",
-  promotions: "promotions",
-  rebuilds: "rebuilds",
-  promptVersions: "promptVersions",
-  pipelineRuns: "pipelineRuns",
-  dataQualityChecks: "dataQualityChecks",
-  dataContracts: "dataContracts",
-  retrains: "retrains",
-  catalogAssets: "assets",
-  evalRuns: "evalRuns",
-  evalDatasetUpdates: "evalDatasetUpdates",
-  failureModeCatalogues: "failureModes",
-  redteamRuns: "redteams",
-  fairnessChecks: "fairnessChecks",
-  trafficShifts: "trafficShifts",
-  rollbacks: "rollbacks",
-  modelSwaps: "modelSwaps",
-  monitors: "monitors",
-  owners: "owners",
-  riskAssessments: "riskAssessments",
-  changeReviews: "changeReviews",
-  overridePaths: "overrides",
-  generatedDocs: "docs",
-} as const satisfies Partial<Record<Population, keyof SystemFacts>>;
+function keyAt(keyColumns: readonly (readonly unknown[])[], row: number): unknown {
+  if (keyColumns.length === 1) return (keyColumns[0] as readonly unknown[])[row];
+  return keyColumns.map((column) => column[row]).join("|");
+}
 
 // A telemetry bucket splits into the events with a property and those without.
 const withAndWithout = [true, false] as const;
@@ -136,7 +119,7 @@ export class PopulationViews {
 
   private build(population: Population, scope: EvidenceKind): View {
     const base = this.raw(population, scope);
-    const key = stateKeys[population];
+    const key = stateKeys.get(population);
     return scope === "state" && key !== undefined ? latestPerKey(base, key) : base;
   }
 
@@ -152,8 +135,11 @@ export class PopulationViews {
         return this.llmCalls(scope);
       case "agentRuns":
         return this.agentRuns(scope);
-      default:
-        return this.scoped(this.ctx.facts[factLists[population]] as unknown as Columns<Rec>, scope);
+      default: {
+        const list = factLists.get(population);
+        if (list === undefined) throw new Error(`scoring has no view of the population ${population}`);
+        return this.scoped(this.ctx.facts[list] as unknown as Columns<Rec>, scope);
+      }
     }
   }
 

@@ -13,7 +13,7 @@ export type ExecutivePoint = RouterOutputs["org"]["executiveSeries"]["points"][n
 export type UnmappedSource = RouterOutputs["sources"]["unmapped"][number];
 export type StoredEvent = RouterOutputs["system"]["evidence"][number];
 
-/** The rollups table stores tracks and gaps as JSON; this is their shape (DESIGN.md §5). */
+/** The rollups table stores tracks and gaps as JSON; this is their shape (docs/score-report.md). */
 export interface Rollup {
   scope: string;
   team: string | null;

@@ -49,7 +49,17 @@ export function SystemPage() {
           ) : null}{" "}
           / system
         </p>
-        <h1>{name}</h1>
+        <h1>
+          {name}
+          {report.data?.report.retired ? (
+            <>
+              {" "}
+              <span className="tag" data-testid="retired">
+                retired
+              </span>
+            </>
+          ) : null}
+        </h1>
         <AsOfPicker value={asOfDay} onChange={setAsOf} />
       </div>
       <QueryState

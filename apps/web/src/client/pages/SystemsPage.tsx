@@ -46,6 +46,17 @@ export function SystemsPage() {
                     >
                       {system.name ?? system.systemId}
                     </button>
+                    {system.retiredAt !== null ? (
+                      <>
+                        {" "}
+                        <span
+                          className="tag"
+                          title={`Retired ${new Date(system.retiredAt).toLocaleString()}`}
+                        >
+                          retired
+                        </span>
+                      </>
+                    ) : null}
                   </td>
                   <td>{system.team ?? "—"}</td>
                   <td>{system.kind ?? "—"}</td>

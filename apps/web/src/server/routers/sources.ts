@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { listSystems, listUnmapped } from "@maturity/db";
-import { formatIssues, parseEvent } from "@maturity/model";
+import { formatIssues, nativeIdFormat, parseEvent, parseNativeId, sourcesOf } from "@maturity/model";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter, viewerProcedure } from "../trpc.ts";
 
-/** The catalogue `sources` key listing each kind of native id. */
-const sourcesKeyOf = {
-  repo: "repos",
-  registryModel: "registryModels",
-  service: "services",
-  gpuQueue: "gpuQueues",
-} as const;
-
-const nativeRefSchema = z.string().regex(/^(repo|registryModel|service|gpuQueue):.+$/, {
-  error: 'expected "<repo|registryModel|service|gpuQueue>:<id>", as the unmapped list shows it',
+// A native id in its text form; its kinds and their catalogue `sources` keys are packages/model's.
+const nativeRefSchema = z.string().refine((text) => parseNativeId(text) !== undefined, {
+  error: `expected "${nativeIdFormat}", as the unmapped list shows it`,
 });
 
 export const sourcesRouter = createTRPCRouter({
@@ -45,8 +38,6 @@ export const sourcesRouter = createTRPCRouter({
       const systems = await listSystems(ctx.db);
       if (!systems.some((system) => system.systemId === input.systemId))
         throw new TRPCError({ code: "NOT_FOUND", message: `no system "${input.systemId}"` });
-      const separator = input.ref.indexOf(":");
-      const kind = input.ref.slice(0, separator) as keyof typeof sourcesKeyOf;
       const event = {
         specversion: "1.0",
         id: randomUUID(),
@@ -57,7 +48,7 @@ export const sourcesRouter = createTRPCRouter({
         datacontenttype: "application/json",
         // Who mapped it, kept with the event (a CloudEvents extension attribute).
         actor: ctx.viewer.id,
-        data: { sources: { [sourcesKeyOf[kind]]: [input.ref.slice(separator + 1)] } },
+        data: { sources: sourcesOf([parseNativeId(input.ref)!]) },
       };
       const parsed = parseEvent(event);
       if (!parsed.ok) throw new Error(`the mapping event is invalid: ${formatIssues(parsed.issues)}`);

@@ -1,6 +1,6 @@
 import type { Database } from "@maturity/db";
 import { currentReport, eventsByIds, eventsForSystemAsOf, systemHistory } from "@maturity/db";
-import type { MaturityEvent, SystemReport } from "@maturity/model";
+import type { SystemReport } from "@maturity/model";
 import { rubric } from "@maturity/model/rubric";
 import { initialFacts, evolve, scoreSystem } from "@maturity/scoring";
 import { TRPCError } from "@trpc/server";
@@ -36,14 +36,8 @@ function criteriaGuide(report: SystemReport) {
 /** The system as it was at `asOf`, recomputed with packages/scoring from the stored events. */
 async function reportAsOf(db: Database, systemId: string, asOf: string): Promise<SystemReport> {
   const facts = initialFacts();
-  for (const event of await eventsForSystemAsOf(db, systemId, asOf)) {
-    // Events of native ids mapped to this system count as its own.
-    const own =
-      event.type === "gpu.queue.configured" || event.subject === systemId
-        ? event
-        : ({ ...event, subject: systemId } as MaturityEvent);
-    evolve(facts, own);
-  }
+  // Events of native ids mapped to this system come re-addressed to it (packages/model's routing).
+  for (const event of await eventsForSystemAsOf(db, systemId, asOf)) evolve(facts, event);
   const systemFacts = facts.systems[systemId];
   const report = systemFacts === undefined ? null : scoreSystem(systemFacts, { asOf }, facts.queues);
   if (report === null) {

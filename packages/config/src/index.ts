@@ -1,0 +1,3 @@
+export * from "./settings.ts";
+export { listenSettings, logLevelSettings } from "./process-settings.ts";
+export { knownSettingNames } from "./known-settings.ts";

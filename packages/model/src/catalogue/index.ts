@@ -1,0 +1,2 @@
+export * from "./native-ids.ts";
+export * from "./identity.ts";
