@@ -16,6 +16,7 @@ import { countEvents, rowsOf, sql } from "@maturity/db";
 import { defaultIngestConfig, type IngestConfig } from "@maturity/ingest";
 import { githubSeeds } from "../../ingest/test/fuzz-arbitraries.ts";
 import { gitlabDeploymentHook, gitlabPipelineHook } from "../../ingest/test/fixtures/gitlab.ts";
+import { kueueEvent as kueueFixture } from "../../ingest/test/fixtures/kueue.ts";
 
 export type HostileClass = "string" | "time" | "key-length" | "nesting" | "size" | "number";
 
@@ -1609,25 +1610,13 @@ export function buildHostileCorpus(options: CorpusOptions): HostileEntry[] {
   // ----- Kueue -------------------------------------------------------------------------------
   {
     const route = "kueue" as const;
-    const kueueEvent = (name: string, reason: string, note: string, extra: Example = {}) => ({
-      apiVersion: "events.k8s.io/v1",
-      kind: "Event",
-      metadata: { name: `job-train-abc.${reason}`, namespace: "team-ml", uid: id(`kq-${name}-event`) },
-      eventTime: recentIso,
-      reportingController: "kueue-admission",
-      action: reason,
-      reason,
-      note,
-      type: "Normal",
-      regarding: {
-        kind: "Workload",
-        apiVersion: "kueue.x-k8s.io/v1beta1",
-        name: "job-train-abc",
-        namespace: "team-ml",
-        uid: id(`kq-${name}`),
-      },
-      ...extra,
-    });
+    const kueueEvent = (name: string, reason: string, note: string, extra: Example = {}) =>
+      kueueFixture(
+        reason,
+        note,
+        { event: id(`kq-${name}-event`), workload: id(`kq-${name}`), eventTime: recentIso },
+        extra,
+      );
     const workload = (gpus: string, admittedAt: string) => ({
       metadata: { creationTimestamp: admittedAt },
       spec: {

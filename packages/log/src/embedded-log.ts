@@ -16,6 +16,11 @@ const readWindowBytes = 1 << 20;
  * an accepted event survives a crash; each consumer group keeps its committed byte offset in a
  * small JSON file, replaced atomically (write + rename) after its handler succeeds.
  */
+/** Where the embedded log lives inside a data folder (`npm start`'s and the CLI's). */
+export function embeddedLogDir(dataDir: string): string {
+  return path.join(dataDir, "log");
+}
+
 export async function openEmbeddedLog(directory: string): Promise<EventLog> {
   await mkdir(directory, { recursive: true });
   const logPath = path.join(directory, "events.ndjson");

@@ -1,10 +1,10 @@
 // `maturity dead-letters list|retry`: the records the worker could not apply, and re-driving them.
 import { userInfo } from "node:os";
-import path from "node:path";
 import type { DeadLetterRow } from "@maturity/db";
 import { countDeadLetters, deadLetterReasonKinds, listDeadLetters } from "@maturity/db";
 import type { EventLog } from "@maturity/log";
-import { openEmbeddedLog, openKafkaLog } from "@maturity/log";
+import { embeddedLogDir, openEmbeddedLog, openKafkaLog } from "@maturity/log";
+import { commaList } from "@maturity/config";
 import { redriveDeadLetters } from "@maturity/worker";
 import { Command, InvalidArgumentError } from "commander";
 import { readLogConfig, readStoreConfig } from "../env.ts";
@@ -116,15 +116,10 @@ function retryCommand(): Command {
       try {
         const configured = readLogConfig();
         const brokers =
-          options.kafkaBrokers === undefined
-            ? configured.kafkaBrokers
-            : options.kafkaBrokers
-                .split(",")
-                .map((broker) => broker.trim())
-                .filter(Boolean);
+          options.kafkaBrokers === undefined ? configured.kafkaBrokers : commaList(options.kafkaBrokers);
         const topic = options.kafkaTopic ?? configured.kafkaTopic;
         // The log the platform writes to: Kafka when configured, else the embedded log of the data folder.
-        const logDir = path.join(options.dataDir ?? readStoreConfig().dataDir, "log");
+        const logDir = embeddedLogDir(options.dataDir ?? readStoreConfig().dataDir);
         const where = brokers.length > 0 ? `Kafka topic ${topic}` : `the embedded log at ${logDir}`;
         log =
           brokers.length > 0

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { kueueEvent as kueueFixture } from "../../test/fixtures/kueue.ts";
 import { bearer, startHarness, testTokens, type Harness } from "../../test/harness.ts";
 
 let harness: Harness;
@@ -6,28 +7,10 @@ afterEach(async () => {
   await harness?.close();
 });
 
-// events.k8s.io/v1 Events as Kueue records them on a Workload (notes in Kueue's wording).
+// One Workload's Events; each reason is its own Event.
 function kueueEvent(reason: string, note: string, extra: Record<string, unknown> = {}) {
-  return {
-    apiVersion: "events.k8s.io/v1",
-    kind: "Event",
-    metadata: { name: `job-train-abc.${reason}`, namespace: "team-ml", uid: `uid-${reason}` },
-    eventTime: "2026-03-01T12:00:00.000000Z",
-    reportingController: "kueue-admission",
-    reportingInstance: "kueue-admission-kueue-controller-manager-1",
-    action: reason,
-    reason,
-    note,
-    type: "Normal",
-    regarding: {
-      kind: "Workload",
-      apiVersion: "kueue.x-k8s.io/v1beta1",
-      name: "job-train-abc",
-      namespace: "team-ml",
-      uid: "wl-1",
-    },
-    ...extra,
-  };
+  const ids = { event: `uid-${reason}`, workload: "wl-1", eventTime: "2026-03-01T12:00:00.000000Z" };
+  return kueueFixture(reason, note, ids, extra);
 }
 
 const workload = {

@@ -4,7 +4,7 @@ import { openDatabase, sql } from "@maturity/db";
 import { ingestPlugin } from "@maturity/ingest";
 import type { EventLog } from "@maturity/log";
 import type { UnknownSetting } from "@maturity/config";
-import { openEmbeddedLog, openKafkaLog } from "@maturity/log";
+import { embeddedLogDir, openEmbeddedLog, openKafkaLog } from "@maturity/log";
 import { warnUnknownSettings } from "@maturity/config";
 import type { RunningWorker, WorkerSettingValues } from "@maturity/worker";
 import { fileQuarantine, startWorker, workerKafkaOptionsFrom, workerOptionsFrom } from "@maturity/worker";
@@ -78,7 +78,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
           // What the standalone worker passes (apps/worker/src/main.ts).
           ...workerKafkaOptionsFrom(config),
         })
-      : await openEmbeddedLog(path.join(config.MATURITY_DATA_DIR, "log"));
+      : await openEmbeddedLog(embeddedLogDir(config.MATURITY_DATA_DIR));
   } catch (error) {
     await database.close();
     throw error;
@@ -144,7 +144,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
         ...(config.workerClock !== undefined && { clock: config.workerClock }),
         // Only the embedded database can break in-process; a server's failures are waited out.
         ...(database.driver === "pglite" && {
-          quarantine: fileQuarantine(path.join(config.MATURITY_DATA_DIR, "log", "quarantine.json")),
+          quarantine: fileQuarantine(path.join(embeddedLogDir(config.MATURITY_DATA_DIR), "quarantine.json")),
           onFatal:
             config.onFatal ??
             ((error: Error) => {
