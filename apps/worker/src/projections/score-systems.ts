@@ -8,7 +8,7 @@ import {
   writeSystemReports,
 } from "@maturity/db";
 import type { MaturityEvent } from "@maturity/model";
-import { isUnmappedSubject } from "@maturity/model";
+import { isSystemEvent } from "@maturity/model";
 import { rubric as defaultRubric } from "@maturity/model/rubric";
 import type { Rubric } from "@maturity/model/rubric";
 import type { QueueFacts, SystemFacts } from "@maturity/scoring";
@@ -34,11 +34,6 @@ export function newestEvent(events: readonly MaturityEvent[]): MaturityEvent {
   return newest;
 }
 
-/** Subjects that are not systems: GPU queues, and native ids no catalogue entry maps yet. */
-export function isSystemSubject(event: MaturityEvent): boolean {
-  return event.type !== "gpu.queue.configured" && !isUnmappedSubject(event.subject);
-}
-
 /**
  * Folds new events into their systems' stored facts and re-scores those systems as of `now`,
  * writing reports and history. `newEvents` must be events the store had not seen, in log order.
@@ -51,7 +46,7 @@ export async function foldAndScore(
 ): Promise<AxisChange[]> {
   const bySystem = new Map<string, MaturityEvent[]>();
   for (const event of newEvents) {
-    if (!isSystemSubject(event)) continue;
+    if (!isSystemEvent(event)) continue;
     const list = bySystem.get(event.subject) ?? [];
     list.push(event);
     bySystem.set(event.subject, list);

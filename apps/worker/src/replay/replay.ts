@@ -20,7 +20,7 @@ import {
   swapInNextProjections,
 } from "@maturity/db";
 import type { MaturityEvent, SystemReport } from "@maturity/model";
-import { addClaimedMappings } from "@maturity/model";
+import { addClaimedMappings, isSystemEvent } from "@maturity/model";
 import { rubric as defaultRubric } from "@maturity/model/rubric";
 import type { SystemFacts } from "@maturity/scoring";
 import {
@@ -32,7 +32,7 @@ import {
   initialSystemFacts,
   scoreSystem,
 } from "@maturity/scoring";
-import { isSystemSubject, newestEvent } from "../projections/score-systems.ts";
+import { newestEvent } from "../projections/score-systems.ts";
 import { readdressed, routeToSystems, unmappedRefOf } from "../projections/source-mappings.ts";
 import type { ScoringSettings } from "../projections/score-systems.ts";
 
@@ -130,7 +130,7 @@ export async function replayProjections(
     for (const event of routed) {
       if (event.type === "gpu.queue.configured") {
         evolve(org, event);
-      } else if (isSystemSubject(event)) {
+      } else if (isSystemEvent(event)) {
         const facts = (org.systems[event.subject] ??= initialSystemFacts(event.subject));
         evolveSystem(facts as SystemFacts, event, { assumeNew: true });
         const list = newEventsOf.get(event.subject) ?? [];

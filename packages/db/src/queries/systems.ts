@@ -3,7 +3,7 @@ import {
   catalogueChangeOf,
   catalogueIdentity,
   compareCatalogueChanges,
-  isUnmappedSubject,
+  isSystemEvent,
   nativeIdOfSubject,
 } from "@maturity/model";
 import { asc, getTableColumns, inArray } from "drizzle-orm";
@@ -31,8 +31,7 @@ export type UnmappedRow = ProjectionTables["unmappedSources"]["$inferSelect"];
 export function evolveSystemRows(rows: Map<string, SystemRow>, newEvents: readonly MaturityEvent[]): void {
   const bySystem = new Map<string, MaturityEvent[]>();
   for (const event of newEvents) {
-    // A queue's events and unmapped native ids are not systems.
-    if (event.type === "gpu.queue.configured" || isUnmappedSubject(event.subject)) continue;
+    if (!isSystemEvent(event)) continue;
     const list = bySystem.get(event.subject) ?? [];
     list.push(event);
     bySystem.set(event.subject, list);

@@ -3,6 +3,7 @@
 // declared once here; everything else (the catalogue's `sources` keys, the text forms in subjects
 // and mappings, the routing of events to systems) is derived from this one declaration.
 import type { MaturityEvent } from "../events/catalogue.ts";
+import { isOrganisationEvent } from "../events/organisation.ts";
 
 /**
  * Every kind of native id: its name (as in "repo:org/x"), the catalogue `sources` key that lists
@@ -166,6 +167,14 @@ export function routeEvent<E extends { subject: string }>(
   const systemId = systemIdOf(event.subject, mappings);
   if (systemId === undefined) return undefined;
   return systemId === event.subject ? event : readdressed(event, systemId);
+}
+
+/**
+ * Whether an event is about a system: not an organisation-wide event (a GPU queue's, a policy's),
+ * and not waiting for a mapping of its native id.
+ */
+export function isSystemEvent(event: { type: string; subject: string }): boolean {
+  return !isOrganisationEvent(event) && !isUnmappedSubject(event.subject);
 }
 
 /** The event with its subject replaced by a system id (a copy; the stored event keeps its own). */

@@ -16,6 +16,7 @@ import { gpuEventData } from "../events/gpu.ts";
 import { llmEventData } from "../events/llm.ts";
 import { monitorEventData } from "../events/monitor.ts";
 import { pipelineEventData } from "../events/pipeline.ts";
+import { policyEventData } from "../events/policy.ts";
 import { registryEventData } from "../events/registry.ts";
 import { telemetryEventData } from "../events/telemetry.ts";
 import { rubric } from "../rubric/index.ts";
@@ -36,6 +37,7 @@ const groups: { title: string; types: Record<string, z.ZodType> }[] = [
   { title: "GPU scheduling", types: gpuEventData },
   { title: "Monitoring", types: monitorEventData },
   { title: "Telemetry (high volume)", types: telemetryEventData },
+  { title: "Policy", types: policyEventData },
 ];
 
 const fieldOptions = {

@@ -196,6 +196,27 @@ export const eventNotes: { [T in EventType]: EventNote } = {
     metrics: ["auditResponse"],
     fields: { auditId: "The id of the request answered." },
   },
+  "gov.waiver.granted": {
+    means:
+      "Someone with the authority to do so let a system skip one criterion until a date, for a stated reason.",
+    evidences:
+      "Nothing about the practice itself: until it expires the criterion reports `waived` and counts as met, and the report, the portal and the CLI list it with its approver and expiry. A policy caps how long a waiver may run (180 days unless it says otherwise) and may forbid waivers for some criteria; a grant outside those rules is refused at ingest.",
+    populations: [],
+    metrics: [],
+    fields: {
+      criterionId: "The criterion waived, as the rubric names it.",
+      reason: "Why the criterion does not apply for now.",
+      approver: "Who approved the waiver.",
+      expiresAt: "When the waiver stops counting.",
+    },
+  },
+  "gov.waiver.revoked": {
+    means: "A waiver was withdrawn before it expired.",
+    evidences: "The criterion counts on its own evidence again from this moment.",
+    populations: [],
+    metrics: [],
+    fields: { criterionId: "The criterion whose waiver ends.", reason: "Why, if given." },
+  },
   "exp.run.logged": {
     means: "An experiment or training run was logged in a tracker.",
     evidences: "Experiment tracking, and whether runs record their code and data versions.",
@@ -518,6 +539,23 @@ export const eventNotes: { [T in EventType]: EventNote } = {
       terminatedCorrectly: "Whether it stopped at the right point; `null` when that could not be judged.",
       latencyMs: "How long the run took.",
       costUsd: "What the run cost.",
+    },
+  },
+  "policy.activated": {
+    means:
+      "The organisation's scoring rules changed: a policy (or a whole rubric) was put in force, from the MATURITY_POLICY file at start or by an admin in the portal. Its subject is `policy`, not a system.",
+    evidences:
+      "When the rules changed and who changed them. Every system is re-scored once under the new rules, and the score history rows of that re-score name this event as their cause.",
+    populations: [],
+    metrics: [],
+    fields: {
+      name: "The policy's name.",
+      version: "The policy's own version.",
+      rubricVersion:
+        "What reports scored under it give as `rubricVersion`, e.g. `builtin@2026.11-1+acme-bank@7`.",
+      contentHash: "SHA-256 of the document's canonical JSON: the same rules give the same hash.",
+      actor: "Who activated it (`MATURITY_POLICY` when it came from the setting at start).",
+      document: "The policy or rubric file as parsed, so every process applies exactly what was activated.",
     },
   },
 };

@@ -100,6 +100,15 @@ const fieldNotes: Record<string, string> = {
     "The DORA performance cluster, for the metrics DORA defines; null for the others and without data.",
   "systems[].metrics.windowDays":
     "The window the metrics cover, in days (separate from the criteria's window).",
+  "systems[].waivers":
+    "The waivers in force (`gov.waiver.granted`, not revoked, not expired); absent when there are none.",
+  "systems[].waivers[].criterionId": "The criterion waived: it reports status `waived` and counts as met.",
+  "systems[].waivers[].reason": "Why, as the grant says.",
+  "systems[].waivers[].approver": "Who approved it.",
+  "systems[].waivers[].grantedAt": "When it was granted (the event's time).",
+  "systems[].waivers[].expiresAt":
+    "When it stops counting: the grant's expiry, or sooner when the policy caps a waiver's length.",
+  "systems[].waivers[].eventId": "The `gov.waiver.granted` event.",
   "systems[].risks": "The system's risks, highest rank first.",
   "systems[].risks[].kind": "What kind of risk (see below).",
   "systems[].risks[].systemId": "The system; absent on team-level risks.",

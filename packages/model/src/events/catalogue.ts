@@ -10,6 +10,7 @@ import { gpuEventData } from "./gpu.ts";
 import { llmEventData } from "./llm.ts";
 import { monitorEventData } from "./monitor.ts";
 import { pipelineEventData } from "./pipeline.ts";
+import { policyEventData } from "./policy.ts";
 import { registryEventData } from "./registry.ts";
 import { telemetryEventData } from "./telemetry.ts";
 
@@ -25,6 +26,7 @@ export const eventDataSchemas = {
   ...gpuEventData,
   ...monitorEventData,
   ...telemetryEventData,
+  ...policyEventData,
 } as const;
 
 type EventDataSchemas = typeof eventDataSchemas;

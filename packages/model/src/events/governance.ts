@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { count, text } from "./fields.ts";
+import { count, dateTime, text } from "./fields.ts";
+import { criterionIdPattern } from "../rubric/criterion-id.ts";
+
+const criterionId = z.string().regex(criterionIdPattern, {
+  error: "expected a criterion id such as evaluation.l3.offline-eval-gate (see docs/rubric.md)",
+});
 
 export const governanceEventData = {
   "gov.owner.assigned": z.looseObject({ owner: text, onCallRotation: text.optional() }),
@@ -22,4 +27,6 @@ export const governanceEventData = {
   }),
   "gov.audit.requested": z.looseObject({ auditId: text, requestedBy: text }),
   "gov.audit.delivered": z.looseObject({ auditId: text }),
+  "gov.waiver.granted": z.looseObject({ criterionId, reason: text, approver: text, expiresAt: dateTime }),
+  "gov.waiver.revoked": z.looseObject({ criterionId, reason: text.optional() }),
 } as const;

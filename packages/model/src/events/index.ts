@@ -20,3 +20,5 @@ export {
 export { jsonLimits, keyLengths, numberRanges, timeWindow, type NumberRange } from "./limits.ts";
 export { jsonTextIssue, eventShapeIssue, type ShapeIssue } from "./json-shape.ts";
 export { exampleEvents } from "./examples.ts";
+export { policySubject } from "./policy.ts";
+export { organisationEventTypes, isOrganisationEvent } from "./organisation.ts";

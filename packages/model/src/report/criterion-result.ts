@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { levelSchema } from "../kinds.ts";
 
-/** How a criterion stands: `no_data` means nothing was observed, which is neither a pass nor a failure. */
-export const criterionStatusSchema = z.enum(["met", "unmet", "no_data"]);
+/**
+ * How a criterion stands: `no_data` means nothing was observed, which is neither a pass nor a
+ * failure; `waived` means a waiver in force lets it count as met (the report lists the waiver).
+ */
+export const criterionStatusSchema = z.enum(["met", "unmet", "no_data", "waived"]);
 export type CriterionStatus = z.infer<typeof criterionStatusSchema>;
 
 /** Evidence id lists are capped so a report stays small; `evidenceCount` keeps the full count. */

@@ -4,3 +4,4 @@ export * from "./metrics.ts";
 export * from "./risk.ts";
 export * from "./rollup.ts";
 export * from "./score-report.ts";
+export * from "./waiver.ts";

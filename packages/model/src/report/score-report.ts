@@ -4,6 +4,7 @@ import { axes, riskTierSchema, systemKindSchema, type Axis } from "../kinds.ts";
 import { axisScoreSchema } from "./axis-score.ts";
 import { metricsSchema } from "./metrics.ts";
 import { riskSchema } from "./risk.ts";
+import { waiverSchema } from "./waiver.ts";
 import { orgRollupSchema, teamRollupSchema } from "./rollup.ts";
 
 export const systemAxesSchema = z.object(
@@ -25,6 +26,8 @@ export const systemReportSchema = z.object({
   metrics: metricsSchema,
   /** This system's risks, highest rank first. */
   risks: z.array(riskSchema),
+  /** The waivers in force as of the report's time (absent when none). */
+  waivers: z.array(waiverSchema).optional(),
 });
 export type SystemReport = z.infer<typeof systemReportSchema>;
 

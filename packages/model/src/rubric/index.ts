@@ -8,6 +8,7 @@ import { reproducibilityCriteria } from "./criteria/reproducibility.ts";
 import { rubricSchema, type Rubric } from "./schema.ts";
 
 export * from "./schema.ts";
+export * from "./policy.ts";
 export * from "./populations.ts";
 export * from "./rule-fields.ts";
 

@@ -1,6 +1,7 @@
 // The shape of rubric data. Degree rules are a small closed set that scoring interprets.
 import { z } from "zod";
-import { axisSchema, levelSchema, systemKindSchema } from "../kinds.ts";
+import { axisSchema, levelSchema, riskTierSchema, systemKindSchema } from "../kinds.ts";
+import { criterionIdPattern } from "./criterion-id.ts";
 import { populationNames, ruleMetrics } from "./populations.ts";
 
 const populationSchema = z.enum(populationNames);
@@ -95,8 +96,7 @@ export type RegulationClause = z.infer<typeof regulationClauseSchema>;
 export const evidenceKindSchema = z.enum(["state", "activity"]);
 export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
 
-export const criterionIdPattern =
-  /^(reproducibility|evaluation|deployment|observability|governance)\.l[2-5]\.[a-z0-9]+(-[a-z0-9]+)*$/;
+export { criterionIdPattern };
 
 export const criterionDefinitionSchema = z.strictObject({
   id: z.string().regex(criterionIdPattern),
@@ -104,6 +104,12 @@ export const criterionDefinitionSchema = z.strictObject({
   level: levelSchema.min(2),
   title: z.string().min(1),
   appliesTo: z.array(systemKindSchema).min(1),
+  /** Only systems of these risk tiers (every tier when absent). */
+  riskTiers: z.array(riskTierSchema).min(1).optional(),
+  /** Only systems of these teams (every team when absent). */
+  teams: z.array(z.string().min(1)).min(1).optional(),
+  /** This criterion's evidence window in days, instead of the scoring run's (90 by default). */
+  windowDays: z.int().min(1).max(3650).optional(),
   /** Met when degree ≥ threshold. */
   threshold: z.number().gt(0).max(1).default(0.9),
   degree: degreeRuleSchema,
@@ -116,8 +122,23 @@ export type CriterionDefinition = z.infer<typeof criterionDefinitionSchema>;
 /** What rubric files write: the threshold may be left to its default. */
 export type CriterionInput = z.input<typeof criterionDefinitionSchema>;
 
+/** What a policy allows of waivers (gov.waiver.granted): how long one may run, and for what. */
+export const waiverRulesSchema = z.strictObject({
+  /** The longest a waiver may run, from its grant to its expiry. */
+  maxDays: z.int().min(1).max(3650).default(180),
+  /** Criteria that may never be waived. */
+  forbidden: z.array(z.string().regex(criterionIdPattern)).default([]),
+});
+export type WaiverRules = z.infer<typeof waiverRulesSchema>;
+export const defaultWaiverRules: WaiverRules = { maxDays: 180, forbidden: [] };
+
+/** A rubric's version: the built-in one's date form, or a policy's `builtin@<v>+<name>@<n>`. */
+export const rubricVersionPattern = /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/;
+
 export const rubricSchema = z.strictObject({
-  version: z.string().regex(/^\d{4}\.\d{2}-\d+$/),
+  version: z.string().max(200).regex(rubricVersionPattern),
+  /** Waiver rules; the defaults (180 days, none forbidden) when absent. */
+  waivers: waiverRulesSchema.optional(),
   criteria: z.array(criterionDefinitionSchema).min(1),
 });
 export type Rubric = z.infer<typeof rubricSchema>;

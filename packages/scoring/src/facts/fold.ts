@@ -1,6 +1,6 @@
 // The fold: evolve(facts, event) → facts. Facts are updated in place and returned, because the
 // worker and the benchmark fold millions of events; copying per event would dominate the cost.
-import type { MaturityEvent } from "@maturity/model";
+import { isOrganisationEvent, type MaturityEvent } from "@maturity/model";
 import { dedupHash } from "./dedup-key.ts";
 import { initialQueueFacts, initialSystemFacts } from "./initial.ts";
 import { addEvent } from "./kinds/index.ts";
@@ -26,6 +26,7 @@ export function evolve(facts: OrgFacts, event: MaturityEvent, options: FoldOptio
     queueFactKinds.configs.add(queue.configs, event, Date.parse(event.time));
     return facts;
   }
+  if (isOrganisationEvent(event)) return facts; // a policy change is applied by the caller, not folded
   const system = (facts.systems[event.subject] ??= initialSystemFacts(event.subject));
   evolveSystem(system, event, options);
   return facts;

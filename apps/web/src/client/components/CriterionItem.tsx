@@ -13,8 +13,8 @@ interface Props {
   onToggleEvidence: () => void;
 }
 
-const statusText = { met: "Met", unmet: "Not met", no_data: "No data" } as const;
-const statusIcon = { met: "✓", unmet: "✗", no_data: "?" } as const;
+const statusText = { met: "Met", unmet: "Not met", no_data: "No data", waived: "Waived" } as const;
+const statusIcon = { met: "✓", unmet: "✗", no_data: "?", waived: "≈" } as const;
 
 /** One rubric criterion: its status in words and symbol, what it checks, how to meet it, and the clauses. */
 export function CriterionItem({

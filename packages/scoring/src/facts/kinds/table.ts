@@ -358,4 +358,7 @@ export const unusedEvents = [
   "gpu.job.preempted",
   "gpu.job.finished",
   "monitor.alert.fired",
+  "policy.activated", // not a system's fact: the worker and the CLI apply it to the rubric
+  "gov.waiver.granted",
+  "gov.waiver.revoked",
 ] as const satisfies readonly EventType[];
