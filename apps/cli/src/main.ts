@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { deadLettersCommand } from "./commands/dead-letters.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { replayCommand } from "./commands/replay.ts";
+import { rubricCommand } from "./commands/rubric.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { verifyChainCommand } from "./commands/verify-chain.ts";
 import { checkCliEnv } from "./env.ts";
@@ -31,6 +32,7 @@ const program = new Command("maturity")
       process.stderr.write(`maturity: warning: ${unknownSettingMessage(setting)}\n`);
   })
   .addCommand(scoreCommand())
+  .addCommand(rubricCommand())
   .addCommand(demoCommand())
   .addCommand(replayCommand())
   .addCommand(verifyChainCommand())

@@ -63,6 +63,10 @@ export function formatSummary(
       `${s.systemId} — ${s.name} · team ${s.team} · ${s.kind} · ${s.riskTier} risk${s.registered ? "" : " · not registered"}`,
     );
     out.push(`  ${metricsLine(s.metrics)}`);
+    for (const w of s.waivers ?? [])
+      out.push(
+        `  waived: ${w.criterionId} until ${w.expiresAt.slice(0, 10)}, approved by ${w.approver}: ${w.reason}`,
+      );
     if (s.risks.length === 0) out.push("  no risks");
     s.risks.slice(0, topRisks).forEach((r, i) => out.push(...riskLine(r, i)));
   }

@@ -147,7 +147,7 @@ export const exampleEvents: MaturityEvent[] = [
     time: "2026-03-02T09:00:00Z",
     subject: "fraud-scoring",
     data: {
-      criterionId: "deployment.l3.progressive-delivery",
+      criterionId: "deployment.l3.canary-or-shadow",
       reason: "Batch scoring: no live traffic to shift until the streaming rewrite lands.",
       approver: "head-of-model-risk@acme.example",
       expiresAt: "2026-06-30T00:00:00Z",
@@ -161,7 +161,7 @@ export const exampleEvents: MaturityEvent[] = [
     time: "2026-04-15T09:00:00Z",
     subject: "fraud-scoring",
     data: {
-      criterionId: "deployment.l3.progressive-delivery",
+      criterionId: "deployment.l3.canary-or-shadow",
       reason: "The streaming rewrite shipped early.",
     },
   },

@@ -11,6 +11,7 @@ export * from "./schema.ts";
 export * from "./policy.ts";
 export * from "./populations.ts";
 export * from "./rule-fields.ts";
+export * from "./checks.ts";
 
 /** Bump when a criterion, threshold or rule changes: score history records which rubric made a score. */
 export const rubricVersion = "2026.11-1";

@@ -1,0 +1,28 @@
+// @maturity/policy: the organisation's rules as files. Policy and rubric files read, checked and
+// resolved into the rubric scoring uses; exported, compared and previewed; waivers checked.
+export type { ActivePolicy, DisabledCriterion, PolicyResult } from "./active-policy.ts";
+export { readPolicyText, activePolicyFromDocument, builtinPolicy, rubricDocument } from "./read.ts";
+export { loadPolicyFile } from "./load.ts";
+export { formatPolicyError, formatPolicyErrors, formatPath, type PolicyFileError } from "./errors.ts";
+export { canonicalJson, contentHash } from "./content-hash.ts";
+export { exportRubricYaml } from "./export.ts";
+export {
+  diffPolicy,
+  isEmptyDiff,
+  comparedFields,
+  type PolicyDiff,
+  type CriterionChange,
+  type FieldChange,
+  type WaiverRuleChanges,
+} from "./diff.ts";
+export { renderPolicyDiff } from "./diff-text.ts";
+export { waiverIssue, type WaiverGrant } from "./waiver.ts";
+export {
+  previewPolicy,
+  type PreviewInput,
+  type PolicyPreview,
+  type AxisChange,
+  type TeamMovement,
+  type CriterionMovement,
+} from "./preview.ts";
+export { policySettings } from "./settings.ts";
