@@ -14,14 +14,16 @@ import { scoreAxis } from "./axis-score.ts";
 import { concatenated } from "./concat.ts";
 import { evaluateCriterion } from "./criteria/evaluate.ts";
 import { EvidenceCollector } from "./criteria/evidence.ts";
-import { criteriaByAxis } from "./criteria/plan.ts";
+import { criteriaFor } from "./criteria/plan.ts";
+import { listedWaivers, waiversInForce } from "./criteria/waivers.ts";
 import { WholeViews } from "./criteria/whole-view.ts";
+import { WindowInputs } from "./criteria/window-inputs.ts";
 import type { CriterionDefinition } from "@maturity/model/rubric";
 import type { OrgFacts, QueueFacts, SystemFacts } from "./facts/types.ts";
 import { computeMetricsWithEvidence } from "./metrics/index.ts";
 import { resolveOptions, type ResolvedOptions, type ScoreOptions } from "./options.ts";
 import { compareRisks, sortedRisks } from "./risks/order.ts";
-import { systemRisks } from "./risks/system-risks.ts";
+import { systemRisks, type StaleCriterion } from "./risks/system-risks.ts";
 import { trackGapRisk } from "./risks/track-gap.ts";
 import { rollupTracks, type ScoredSystem } from "./rollups.ts";
 import { sortInPlace } from "./small-sort.ts";
@@ -49,9 +51,13 @@ function scoreResolved(
   const { asOf, rubric, windowDays, metricsWindowDays } = options;
   // Cadence rules judge a system younger than the window on the weeks it has existed: a fact a day
   // before the window shows it is not, so the search can stop there.
-  const since = firstSeen(facts, asOf, asOf - (windowDays + 1) * dayMs);
+  let since = firstSeen(facts, asOf, asOf - (windowDays + 1) * dayMs);
   if (since === null) return null;
   const identity = resolveIdentity(facts, asOf);
+  const plan = criteriaFor(rubric, identity);
+  // A criterion's own window may reach further back than the run's: so must the search.
+  if (plan.longestWindowDays > windowDays)
+    since = firstSeen(facts, asOf, asOf - (plan.longestWindowDays + 1) * dayMs) as number;
   const views = new PopulationViews({
     facts,
     identity,
@@ -60,20 +66,32 @@ function scoreResolved(
     windowStart: asOf - windowDays * dayMs,
   });
 
-  const criteria = criteriaByAxis(rubric, identity.kind);
   const collector = new EvidenceCollector();
-  const input = { views, since, windowDays, evidence: collector, whole: new WholeViews(views, collector) };
+  const inputs = new WindowInputs({
+    views,
+    since,
+    windowDays,
+    evidence: collector,
+    whole: new WholeViews(views, collector),
+  });
+  const waivers = waiversInForce(facts.waivers, rubric, asOf);
   const systemAxes = {} as SystemAxes;
-  const stale = {} as Record<Axis, { id: string; evidence: string[] }[]>;
+  const stale = {} as Record<Axis, StaleCriterion[]>;
   for (const axis of axes) {
-    const onAxis = criteria[axis];
+    const onAxis = plan.byAxis[axis];
     const results = new Array<CriterionResult>(onAxis.length); // exact size: the report keeps it
-    const staleOnAxis: { id: string; evidence: string[] }[] = [];
+    const staleOnAxis: StaleCriterion[] = [];
     for (let i = 0; i < onAxis.length; i++) {
-      const outcome = evaluateCriterion(onAxis[i] as CriterionDefinition, input);
+      const criterion = onAxis[i] as CriterionDefinition;
+      const input = inputs.of(criterion);
+      const outcome = evaluateCriterion(criterion, input, waivers?.get(criterion.id));
       results[i] = outcome.result;
       if (outcome.staleEvidence.length > 0)
-        staleOnAxis.push({ id: outcome.result.id, evidence: outcome.staleEvidence });
+        staleOnAxis.push({
+          id: outcome.result.id,
+          evidence: outcome.staleEvidence,
+          windowDays: input.windowDays,
+        });
     }
     systemAxes[axis] = presentable(scoreAxis(results));
     stale[axis] = staleOnAxis;
@@ -92,12 +110,11 @@ function scoreResolved(
         metrics,
         stale,
         rubric,
-        windowDays,
         changeFailureEvidence,
         recoveryEvidence,
       });
   sortInPlace(risks, compareRisks);
-  return {
+  const report: SystemReport = {
     systemId: identity.systemId,
     name: identity.name,
     team: identity.team,
@@ -109,6 +126,10 @@ function scoreResolved(
     metrics,
     risks,
   };
+  // Only when some waiver is in force: reports without waivers stay as they were.
+  const listed = listedWaivers(waivers, rubric);
+  if (listed !== undefined) report.waivers = listed;
+  return report;
 }
 
 // Rounded for the report: scores to 2 decimals (never shown as reaching the next level before it

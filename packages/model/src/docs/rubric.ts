@@ -77,6 +77,8 @@ ${table(
 - **Met** when the degree reaches the threshold.
 - **No data** when there is nothing to judge: degree 0, status \`no_data\`. That is neither a pass
   nor evidence of failure, but the criterion is not met.
+- **Waived** when its evidence does not meet it but a waiver in force lets it count as met until a
+  date ([policy.md](policy.md#waivers)).
 - **Evidence**: *activity* criteria look only at records inside the evidence window (the 90 days
   before \`asOf\` unless the scorer is given another window); *state* criteria look at everything up
   to \`asOf\`, and where a population keeps the latest record per thing (the latest owner, the

@@ -75,7 +75,8 @@ const fieldNotes: Record<string, string> = {
   "systems[].axes.<axis>.criteria[].level": "The level it belongs to.",
   "systems[].axes.<axis>.criteria[].degree": "How far it holds, from 0 to 1.",
   "systems[].axes.<axis>.criteria[].met": "Whether the degree reaches the criterion's threshold.",
-  "systems[].axes.<axis>.criteria[].status": "`met`, `unmet`, or `no_data` when there was nothing to judge.",
+  "systems[].axes.<axis>.criteria[].status":
+    "`met`, `unmet`, `no_data` when there was nothing to judge, or `waived` when a waiver in force lets an unmet criterion count as met.",
   "systems[].axes.<axis>.criteria[].evidence": `Ids of the events the degree was computed from, newest first, at most ${evidenceIdCap}.`,
   "systems[].axes.<axis>.criteria[].evidenceCount": "How many events there were in all.",
   "systems[].axes.<axis>.criteria[].aheadOfFoundation":
@@ -182,9 +183,12 @@ level consolidated scores 5. Criteria above the first unconsolidated level add n
 they are flagged \`aheadOfFoundation\`.
 
 A criterion's \`status\` is \`met\`, \`unmet\`, or \`no_data\` when there was nothing to judge it
-on (degree 0 and not met, but not evidence of failure either). Its \`evidence\` lists the ids of
-the events it was computed from, newest first, up to ${evidenceIdCap}; \`evidenceCount\` has the
-full count. The criteria themselves, and the events each reads, are listed in [rubric.md](rubric.md).
+on (degree 0 and not met, but not evidence of failure either), or \`waived\`: its own evidence
+does not meet it, but a waiver in force (\`gov.waiver.granted\`, see [policy.md](policy.md#waivers))
+lets it count as met, with degree 1 and the grant as its one piece of evidence, until the waiver
+expires or is revoked. The system's \`waivers\` list each waiver in force with its approver and
+expiry. Its \`evidence\` lists the ids of the events it was computed from, newest first, up to
+${evidenceIdCap}; \`evidenceCount\` has the full count. The criteria themselves, and the events each reads, are listed in [rubric.md](rubric.md).
 
 ## Metrics
 

@@ -31,7 +31,7 @@ export interface DegreeInput {
   views: PopulationViews;
   /**
    * Start of the system's life, for cadence rules on young systems; for a system older than the
-   * window, any time a day or more before the window's start.
+   * longest window its criteria are judged over, any time a day or more before that window's start.
    */
   since: number;
   windowDays: number;

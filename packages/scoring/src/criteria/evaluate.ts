@@ -1,4 +1,4 @@
-import type { CriterionResult } from "@maturity/model";
+import type { CriterionResult, Waiver } from "@maturity/model";
 import type { CriterionDefinition } from "@maturity/model/rubric";
 import { evaluateDegree, type DegreeInput } from "./degree.ts";
 
@@ -36,16 +36,27 @@ function noDataResult(criterion: CriterionDefinition): CriterionResult {
   return result;
 }
 
-export function evaluateCriterion(criterion: CriterionDefinition, input: CriterionInput): CriterionOutcome {
+/**
+ * Judges the criterion on its evidence. `waiver`: one in force for it, which stands in for the
+ * practice when the evidence does not meet the criterion.
+ */
+export function evaluateCriterion(
+  criterion: CriterionDefinition,
+  input: CriterionInput,
+  waiver?: Waiver,
+): CriterionOutcome {
   const scope = criterion.evidence;
   const result = evaluateDegree(criterion.degree, input, scope);
-  if (!result.hasData)
+  if (!result.hasData) {
+    if (waiver !== undefined) return waived(criterion, waiver);
     return {
       result: noDataResult(criterion),
       staleEvidence: scope === "activity" ? evidenceBefore(criterion, input) : noStaleEvidence,
     };
+  }
   const evidence = result.evidence;
   const met = result.degree >= criterion.threshold;
+  if (!met && waiver !== undefined) return waived(criterion, waiver);
   return {
     result: {
       id: criterion.id,
@@ -55,6 +66,24 @@ export function evaluateCriterion(criterion: CriterionDefinition, input: Criteri
       status: met ? "met" : "unmet",
       evidence: evidence.ids,
       evidenceCount: evidence.count,
+      aheadOfFoundation: false,
+    },
+    staleEvidence: noStaleEvidence,
+  };
+}
+
+// A waived criterion counts exactly as a fully met one (degree 1, so it never pulls an axis's
+// score down), cites the grant as its evidence, and has no stale evidence to warn of.
+function waived(criterion: CriterionDefinition, waiver: Waiver): CriterionOutcome {
+  return {
+    result: {
+      id: criterion.id,
+      level: criterion.level,
+      degree: 1,
+      met: true,
+      status: "waived",
+      evidence: [waiver.eventId],
+      evidenceCount: 1,
       aheadOfFoundation: false,
     },
     staleEvidence: noStaleEvidence,

@@ -18,15 +18,25 @@ export interface WholeView {
  * results share it (read-only), instead of one scan and one kept copy per criterion.
  */
 export class WholeViews {
-  private readonly cache: Record<EvidenceKind, (WholeView | undefined)[]> = {
-    state: new Array<WholeView | undefined>(populationNames.length),
-    activity: new Array<WholeView | undefined>(populationNames.length),
-  };
+  private readonly cache: Record<EvidenceKind, (WholeView | undefined)[]>;
 
+  /** `run`: for views over another evidence window, the whole views whose state ones these share. */
   constructor(
     private readonly views: PopulationViews,
     private readonly collector: EvidenceCollector,
-  ) {}
+    run?: WholeViews,
+  ) {
+    // State views are the same over every window (see PopulationViews), and so are their wholes.
+    this.cache = {
+      state: run?.cache.state ?? new Array<WholeView | undefined>(populationNames.length),
+      activity: new Array<WholeView | undefined>(populationNames.length),
+    };
+  }
+
+  /** The wholes of `views`, the same system's views over another evidence window. */
+  forViews(views: PopulationViews): WholeViews {
+    return new WholeViews(views, this.collector, this);
+  }
 
   get(population: Population, scope: EvidenceKind): WholeView {
     const cache = this.cache[scope];

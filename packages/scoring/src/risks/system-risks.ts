@@ -18,12 +18,18 @@ export interface SystemRiskInput {
   identity: SystemIdentity;
   axes: SystemAxes;
   metrics: Metrics;
-  /** Per axis, the activity criteria whose evidence aged out of the window, with that old evidence. */
-  stale: Record<Axis, { id: string; evidence: string[] }[]>;
+  /** Per axis, the activity criteria whose evidence aged out of their window, with that old evidence. */
+  stale: Record<Axis, StaleCriterion[]>;
   /** Evidence behind the metrics a breach cites, as computed with them. */
   changeFailureEvidence: readonly string[];
   recoveryEvidence: readonly string[];
   rubric: Rubric;
+}
+
+export interface StaleCriterion {
+  id: string;
+  evidence: string[];
+  /** The criterion's evidence window: the run's, or its own. */
   windowDays: number;
 }
 
@@ -136,7 +142,7 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
       team,
       rank: rankOf(Math.min(1, 0.25 * stale.length), factor, 1),
       axes: [axis],
-      summary: `${label(axis)}: evidence for ${stale.length} criterion(s) is older than the ${input.windowDays}-day window, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
+      summary: `${label(axis)}: evidence for ${stale.length} criterion(s) is older than ${windowText(stale)}, so the practice may have lapsed (${stale.map((c) => c.id).join(", ")}).`,
       nextUpgrade: `Show the practice is still running, or retire it knowingly. ${upgradeForLevel(input.axes[axis].level)}`,
       evidence: concatenated(
         stale.map((c) => c.evidence),
@@ -149,8 +155,17 @@ export function systemRisks(input: SystemRiskInput): Risk[] {
   return risks;
 }
 
+// A waiver is no practice in place: a waived criterion ahead of the foundation is no brittle one.
 const isAheadPractice = (c: CriterionResult, rubric: Rubric) =>
-  c.aheadOfFoundation && criterionById(rubric, c.id)?.degree.rule !== "metric";
+  c.aheadOfFoundation && c.status !== "waived" && criterionById(rubric, c.id)?.degree.rule !== "metric";
+
+/** "the 90-day window", or, when criteria with windows of their own differ, each window. */
+function windowText(stale: readonly StaleCriterion[]): string {
+  const first = (stale[0] as StaleCriterion).windowDays;
+  if (stale.every((c) => c.windowDays === first)) return `the ${first}-day window`;
+  const days = [...new Set(stale.map((c) => c.windowDays))].sort((a, b) => a - b);
+  return `their windows (${days.join(", ")} days)`;
+}
 
 /** Appends the metric breaches to `risks`. */
 function metricBreaches(

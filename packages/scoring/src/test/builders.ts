@@ -128,3 +128,29 @@ export function levelTwoSystem(
   );
   return events;
 }
+
+/** A waiver of `criterionId` granted at `time`, running until `expiresAt`. */
+export function grantWaiver(
+  subject: string,
+  time: string,
+  criterionId: string,
+  expiresAt: string,
+  id?: string,
+): EventOf<"gov.waiver.granted"> {
+  const data = {
+    criterionId,
+    reason: "Not applicable this quarter.",
+    approver: "cro@example.com",
+    expiresAt,
+  };
+  return event("gov.waiver.granted", subject, time, data, id);
+}
+
+export function revokeWaiver(
+  subject: string,
+  time: string,
+  criterionId: string,
+  id?: string,
+): EventOf<"gov.waiver.revoked"> {
+  return event("gov.waiver.revoked", subject, time, { criterionId }, id);
+}

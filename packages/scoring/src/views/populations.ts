@@ -81,17 +81,32 @@ const populationSlot = new Map<Population, number>(populationNames.map((name, sl
 
 export class PopulationViews {
   // One cache per scope, a slot per population: no maps grown or key strings built per system.
-  private readonly cache: Record<EvidenceKind, (View | undefined)[]> = {
-    state: new Array<View | undefined>(populationNames.length),
-    activity: new Array<View | undefined>(populationNames.length),
-  };
+  private readonly cache: Record<EvidenceKind, (View | undefined)[]>;
   private metricLookups: MetricJoins | undefined;
 
-  constructor(readonly ctx: ViewContext) {}
+  /**
+   * `run`: for views over another evidence window (see `forWindow`), the system's views over the
+   * run's window, whose state views and metric lookups these share.
+   */
+  constructor(
+    readonly ctx: ViewContext,
+    private readonly run?: PopulationViews,
+  ) {
+    // State evidence does not depend on the window: views over any window share those.
+    this.cache = {
+      state: run?.cache.state ?? new Array<View | undefined>(populationNames.length),
+      activity: new Array<View | undefined>(populationNames.length),
+    };
+  }
+
+  /** The same system's views as of the same time over another evidence window (exclusive start). */
+  forWindow(windowStart: number): PopulationViews {
+    return new PopulationViews({ ...this.ctx, windowStart }, this.run ?? this);
+  }
 
   /** Lookups shared by the metrics of every window ending at asOf (criteria and report). */
   get metricJoins(): MetricJoins {
-    this.metricLookups ??= new MetricJoins(this.ctx.facts, this.ctx.asOf);
+    this.metricLookups ??= this.run?.metricJoins ?? new MetricJoins(this.ctx.facts, this.ctx.asOf);
     return this.metricLookups;
   }
 

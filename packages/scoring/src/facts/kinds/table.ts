@@ -11,6 +11,14 @@ import { col, columnar, dailyBuckets, records } from "./define.ts";
 /** A catalogue change as scoring keeps it (its time and id are the record's own). */
 export type CatalogEntry = Omit<CatalogueChange, "id" | "t">;
 
+/**
+ * A waiver event as scoring keeps it: a grant (expiry in epoch ms) or a revocation. Which one is
+ * in force is decided when scoring, by the latest per criterion as of the time scored.
+ */
+export type WaiverEntry =
+  | { criterionId: string; granted: true; reason: string; approver: string; expiresAt: number }
+  | { criterionId: string; granted: false };
+
 export interface ToolCatalogEntry {
   tools: { allowlisted: boolean; hasOwner: boolean }[];
 }
@@ -94,6 +102,21 @@ export const systemFactKinds = {
     columns: { artefact: col.string, fromPipeline: col.boolean },
     row: ({ data }) => ({ artefact: data.artefact, fromPipeline: data.fromPipeline }),
     population: { name: "generatedDocs" },
+  }),
+  /** Few, and grants and revocations differ in shape, so kept as records. */
+  waivers: records({
+    version: 1,
+    events: ["gov.waiver.granted", "gov.waiver.revoked"],
+    row: (event): WaiverEntry =>
+      event.type === "gov.waiver.granted"
+        ? {
+            criterionId: event.data.criterionId,
+            granted: true,
+            reason: event.data.reason,
+            approver: event.data.approver,
+            expiresAt: Date.parse(event.data.expiresAt),
+          }
+        : { criterionId: event.data.criterionId, granted: false },
   }),
   auditsRequested: columnar({
     version: 1,
@@ -359,6 +382,4 @@ export const unusedEvents = [
   "gpu.job.finished",
   "monitor.alert.fired",
   "policy.activated", // not a system's fact: the worker and the CLI apply it to the rubric
-  "gov.waiver.granted",
-  "gov.waiver.revoked",
 ] as const satisfies readonly EventType[];
