@@ -22,6 +22,8 @@ export interface JsonSchema {
   maxLength?: number;
   maxItems?: number;
   description?: string;
+  /** Set by the `deadline` field type: a time that may lie far ahead. */
+  deadline?: boolean;
 }
 
 export interface FieldRow {
@@ -134,7 +136,10 @@ export function typeText(schema: JsonSchema, options: FieldOptions = {}): string
 }
 
 function stringText(schema: JsonSchema, options: FieldOptions): string {
-  if (schema.format === "date-time") return options.dateTime ?? "RFC 3339 date-time";
+  if (schema.format === "date-time")
+    return schema.deadline === true
+      ? "RFC 3339 date-time with offset, at or after 1970 (any time ahead)"
+      : (options.dateTime ?? "RFC 3339 date-time");
   if (schema.pattern !== undefined) return `text matching ${code(schema.pattern)}`;
   const { minLength: min, maxLength: max } = schema;
   if (max !== undefined) return `text of ${min ?? 0} to ${number(max)} characters`;

@@ -30,3 +30,15 @@ export const dateTime = z.iso.datetime({ offset: true }).superRefine((value, ctx
   const issue = eventTimeIssue(value);
   if (issue !== undefined) ctx.addIssue({ code: "custom", message: issue, input: value });
 });
+
+/**
+ * A deadline (a waiver's expiry): RFC 3339 with an explicit offset, at or after the window's
+ * earliest time, and as far ahead as it needs to be.
+ */
+export const deadline = z.iso
+  .datetime({ offset: true })
+  .superRefine((value, ctx) => {
+    const issue = eventTimeIssue(value, { future: true });
+    if (issue !== undefined) ctx.addIssue({ code: "custom", message: issue, input: value });
+  })
+  .meta({ deadline: true });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { count, dateTime, text } from "./fields.ts";
+import { count, deadline, text } from "./fields.ts";
 import { criterionIdPattern } from "../rubric/criterion-id.ts";
 
 const criterionId = z.string().regex(criterionIdPattern, {
@@ -27,6 +27,6 @@ export const governanceEventData = {
   }),
   "gov.audit.requested": z.looseObject({ auditId: text, requestedBy: text }),
   "gov.audit.delivered": z.looseObject({ auditId: text }),
-  "gov.waiver.granted": z.looseObject({ criterionId, reason: text, approver: text, expiresAt: dateTime }),
+  "gov.waiver.granted": z.looseObject({ criterionId, reason: text, approver: text, expiresAt: deadline }),
   "gov.waiver.revoked": z.looseObject({ criterionId, reason: text.optional() }),
 } as const;

@@ -65,6 +65,14 @@ describe("the input limits in parseEvent", () => {
     });
   });
 
+  it("lets a deadline (a waiver's expiry) lie far ahead, but not before 1970", () => {
+    const waiver = example("gov.waiver.granted");
+    const expiring = (expiresAt: string) => ({ ...waiver, data: { ...waiver.data, expiresAt } });
+    expect(parseEvent(expiring("2027-06-30T00:00:00Z"), { now }).ok).toBe(true);
+    expect(issueOf(expiring("1969-12-31T00:00:00Z"))).toMatchObject({ path: "data.expiresAt" });
+    expect(issueOf(expiring("2027-06-30"))).toMatchObject({ path: "data.expiresAt" });
+  });
+
   it("accepts the edges of the window", () => {
     for (const time of ["1970-01-01T00:00:00Z", "2026-11-25T11:59:59Z", "2026-11-24T10:00:00+14:00"]) {
       expect(parseEvent({ ...example("gov.owner.assigned"), time }, { now }).ok, time).toBe(true);

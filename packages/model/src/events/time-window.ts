@@ -19,8 +19,11 @@ export function atClock<T>(now: number, parse: () => T): T {
   }
 }
 
-/** Why an RFC 3339 time is outside the window, or undefined when it is inside. */
-export function eventTimeIssue(value: string): string | undefined {
+/**
+ * Why an RFC 3339 time is outside the window, or undefined when it is inside. A `future` time (a
+ * deadline such as a waiver's expiry) has no upper bound.
+ */
+export function eventTimeIssue(value: string, { future = false } = {}): string | undefined {
   const offset = offsetPattern.exec(value);
   if (offset !== null) {
     const minutes = Number(offset[2]) * 60 + Number(offset[3]);
@@ -30,6 +33,7 @@ export function eventTimeIssue(value: string): string | undefined {
   // Not a date-time at all: the format check says so.
   if (Number.isNaN(at)) return undefined;
   if (at < earliestMs) return `expected a time at or after ${timeWindow.earliest}, got ${value}`;
+  if (future) return undefined;
   const latest = (parseClock ?? Date.now()) + timeWindow.aheadOfNowMs;
   if (at > latest)
     return `expected a time no later than a day from now (${new Date(latest).toISOString()}), got ${value}`;
