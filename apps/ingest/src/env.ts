@@ -1,6 +1,7 @@
 // The standalone ingest's configuration (apps/ingest/src/main.ts): the fragments it composes,
 // read and checked once at start. docs/configuration.md lists them all.
 import { kafkaSettings } from "@maturity/log";
+import { policySettings } from "@maturity/policy";
 import {
   commaList,
   listenSettings,
@@ -21,6 +22,7 @@ export const ingestProcessSettings = {
     KAFKA_BROKERS: "set KAFKA_BROKERS (e.g. 127.0.0.1:9092): the standalone ingest writes to Kafka",
   }),
   ...ingestSettings,
+  ...policySettings,
   ...logLevelSettings,
 };
 

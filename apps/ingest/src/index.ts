@@ -7,3 +7,6 @@ export type { IngestSettingValues } from "./settings.ts";
 export type { ResolveSystem, SystemRef } from "./systems.ts";
 export type { IngestErrorBody } from "./errors.ts";
 export { secretsEqual } from "./auth/constant-time.ts";
+export { createPolicyHolder } from "./policy-holder.ts";
+export type { PolicyHolder } from "./policy-holder.ts";
+export { activationRefusal } from "./policy-checks.ts";

@@ -1,6 +1,7 @@
 // The ingest process of the distributed mode: HTTP in, Kafka out.
 import { openKafkaLog } from "@maturity/log";
 import { warnUnknownSettings } from "@maturity/config";
+import { builtinPolicy, formatPolicyErrors, loadPolicyFile } from "@maturity/policy";
 import Fastify from "fastify";
 import { readEnv } from "./env.ts";
 import { ingestPlugin } from "./plugin.ts";
@@ -15,6 +16,16 @@ const env = (() => {
     process.exit(2);
   }
 })();
+// Waivers are checked against MATURITY_POLICY (the built-in rubric's rules when unset); a bad file
+// stops the start, each error as file:line:column.
+const loaded = env.MATURITY_POLICY === undefined ? undefined : await loadPolicyFile(env.MATURITY_POLICY);
+if (loaded !== undefined && !loaded.ok) {
+  console.error(
+    `maturity ingest: MATURITY_POLICY: the policy file is refused:\n${formatPolicyErrors(loaded.errors)}`,
+  );
+  process.exit(2);
+}
+const policy = loaded?.policy ?? builtinPolicy();
 const app = Fastify({ logger: { level: env.LOG_LEVEL }, bodyLimit: env.ingest.bodyLimitBytes });
 warnUnknownSettings(app.log, env.unknownSettings);
 const log = await openKafkaLog({
@@ -24,7 +35,7 @@ const log = await openKafkaLog({
   clientId: "maturity-ingest",
 });
 registerHealthRoutes(app, log);
-await app.register(ingestPlugin, { log, config: env.ingest });
+await app.register(ingestPlugin, { log, config: env.ingest, policy: () => policy });
 await app.listen({ port: env.PORT, host: env.HOST });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

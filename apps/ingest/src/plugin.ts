@@ -1,4 +1,6 @@
 import type { EventLog } from "@maturity/log";
+import type { ActivePolicy } from "@maturity/policy";
+import { builtinPolicy } from "@maturity/policy";
 import type { FastifyInstance } from "fastify";
 import { bearerAuth } from "./auth/bearer.ts";
 import { receiveRawBodies } from "./body.ts";
@@ -27,6 +29,12 @@ export interface IngestOptions {
   clock?: () => Date;
   /** Where the Prometheus metrics are served; "/metrics" unless the host serves its own there. */
   metricsRoute?: string | false;
+  /**
+   * The policy in force, read on every request (waivers are checked against its rules): a getter,
+   * so the host can swap it when another is activated (see createPolicyHolder). Left out: the
+   * built-in rubric's rules.
+   */
+  policy?: () => ActivePolicy;
 }
 
 /**
@@ -41,6 +49,7 @@ export async function ingestPlugin(app: FastifyInstance, options: IngestOptions)
     config,
     metrics,
     resolveSystem: options.resolveSystem,
+    policy: options.policy ?? builtinPolicy,
   });
   const context: RouteContext = { config, publisher, metrics, clock: options.clock ?? (() => new Date()) };
   if (!config.bearerAuth) {

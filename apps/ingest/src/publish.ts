@@ -1,10 +1,12 @@
 import type { EventLog } from "@maturity/log";
+import type { ActivePolicy } from "@maturity/policy";
 import { formatIssues, jsonLimits, parseEvent, type MaturityEvent } from "@maturity/model";
 import type { EventDraft } from "./adapters/draft.ts";
 import { appendWithin } from "./append.ts";
 import type { IngestConfig } from "./env.ts";
 import { badRequest, IngestError } from "./errors.ts";
 import type { IngestMetrics } from "./metrics.ts";
+import { refusePolicyBreaches } from "./policy-checks.ts";
 import { subjectFor, type ResolveSystem } from "./systems.ts";
 
 /** What a successful response lists for each event it produced. */
@@ -29,6 +31,8 @@ export function createPublisher(options: {
   config: Pick<IngestConfig, "appendTimeoutMs" | "retryAfterSeconds">;
   metrics: IngestMetrics;
   resolveSystem: ResolveSystem | undefined;
+  /** The policy in force, read for every request. */
+  policy: () => ActivePolicy;
 }): Publisher {
   const { log, config, metrics } = options;
 
@@ -73,6 +77,8 @@ export function createPublisher(options: {
 
   async function publishEvents(events: MaturityEvent[], route: string): Promise<AcceptedEvent[]> {
     if (events.length === 0) return [];
+    // Every route ends here: whatever produced the events, the policy's rules hold for them all.
+    refusePolicyBreaches(events, options.policy());
     const records = events.map((event, index) => {
       const value = JSON.stringify(event);
       if (Buffer.byteLength(value) > jsonLimits.eventBytes) {

@@ -4,6 +4,7 @@ import {
   appendEvents,
   applyToSystems,
   loadSourceMappings,
+  lockPolicy,
   requestRescore,
   saveSourceMappings,
   storedEventsOfSubjects,
@@ -19,6 +20,9 @@ import {
   routeEvent,
   unmappedSubject,
 } from "@maturity/model";
+import type { ActivePolicy } from "@maturity/policy";
+import { applyActivations, isActivation } from "./policy/apply-activations.ts";
+import { policyInForce, policyOfActivation } from "./policy/policy-in-force.ts";
 import { foldQueueEvents } from "./projections/queue-facts.ts";
 import type { ScoringSettings } from "./projections/score-systems.ts";
 import { foldAndScore } from "./projections/score-systems.ts";
@@ -43,6 +47,8 @@ export interface BatchOutcome {
   changes: AxisChange[];
   /** A GPU queue's policy changed: every system on it must be re-scored. */
   queuesChanged: boolean;
+  /** The policy this batch put in force (every system was re-scored under it), if it did. */
+  policyActivated?: ActivePolicy;
 }
 
 /**
@@ -72,17 +78,34 @@ export async function applyBatch(
         reason: decoded.reason,
       });
   }
-  const { applied, changes, queuesChanged } = await db.transaction(async (tx) => {
+  const { applied, changes, queuesChanged, policyActivated } = await db.transaction(async (tx) => {
+    // Before any row lock (see lockPolicy): an activation waits for the batches scoring under the
+    // old policy, and the batches after it score under the new one.
+    await lockPolicy(tx, valid.some(isActivation) ? "write" : "read");
+    const policy = await policyInForce(tx);
     const fresh = await appendEvents(tx, valid, new Date(now).toISOString());
     await applyToSystems(tx, fresh);
     await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
     const queueChange = await foldQueueEvents(tx, fresh);
     // The re-score it calls for runs after this commits; the debt is recorded with the change.
     if (queueChange) await requestRescore(tx, new Date(now).toISOString(), "a GPU queue policy changed");
-    const scoreChanges = await foldAndScore(tx, await routeBatch(tx, fresh), now, settings);
-    return { applied: fresh.length, changes: scoreChanges, queuesChanged: queueChange };
+    const scoreChanges = await foldAndScore(tx, await routeBatch(tx, fresh), now, settings, policy);
+    const activated = await applyActivations(tx, fresh, policy, now, settings);
+    return {
+      applied: fresh.length,
+      changes: [...scoreChanges, ...(activated?.changes ?? [])],
+      queuesChanged: queueChange,
+      policyActivated: activated?.policy,
+    };
   });
-  return { applied, duplicates: valid.length - applied, rejected, changes, queuesChanged };
+  return {
+    applied,
+    duplicates: valid.length - applied,
+    rejected,
+    changes,
+    queuesChanged,
+    ...(policyActivated !== undefined && { policyActivated }),
+  };
 }
 
 /**
@@ -125,7 +148,11 @@ function decodeRecord(
     return { reasonKind: "not_json", reason: "the record is not JSON" };
   }
   const parsed = parseEvent(json);
-  return parsed.ok
-    ? { event: parsed.event }
-    : { reasonKind: "invalid_event", reason: formatIssues(parsed.issues) };
+  if (!parsed.ok) return { reasonKind: "invalid_event", reason: formatIssues(parsed.issues) };
+  // An activation whose policy does not resolve could never be applied: refused like bad data.
+  if (isActivation(parsed.event)) {
+    const resolved = policyOfActivation(parsed.event);
+    if (!resolved.ok) return { reasonKind: "invalid_event", reason: resolved.reason };
+  }
+  return { event: parsed.event };
 }

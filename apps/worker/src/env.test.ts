@@ -59,4 +59,11 @@ describe("the standalone worker's settings", () => {
       { name: "WORKER_STAL_TIMEOUT_MS", suggestion: "WORKER_STALL_TIMEOUT_MS" },
     ]);
   });
+
+  it("reads MATURITY_POLICY, the policy file it activates at start", () => {
+    const env = readEnv({ ...servers, MATURITY_POLICY: "policies/acme-bank.yaml" });
+    expect(env.MATURITY_POLICY).toBe("policies/acme-bank.yaml");
+    expect(env.unknownSettings).toEqual([]);
+    expect(readEnv(servers).MATURITY_POLICY).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@
 // read and checked once at start. docs/configuration.md lists them all.
 import { databaseSettings } from "@maturity/db";
 import { kafkaSettings } from "@maturity/log";
+import { policySettings } from "@maturity/policy";
 import {
   commaList,
   logLevelSettings,
@@ -20,6 +21,7 @@ export const workerProcessSettings = {
     KAFKA_BROKERS: "set KAFKA_BROKERS (e.g. 127.0.0.1:9092): the standalone worker reads Kafka",
   }),
   ...workerSettings,
+  ...policySettings,
   ...workerMetricsSettings,
   ...logLevelSettings,
 };

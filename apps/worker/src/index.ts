@@ -6,6 +6,11 @@ export { WorkerMetrics } from "./metrics.ts";
 export { rescoreAll } from "./projections/rescore.ts";
 export { refreshRollups } from "./projections/rollups.ts";
 export { replayProjections } from "./replay/replay.ts";
+export { policyInForce, policyOfActivation } from "./policy/policy-in-force.ts";
+export { activationEvent, platformSource, startupActor } from "./policy/activate-at-start.ts";
+export { followPolicyInForce } from "./policy/follow.ts";
+export type { PolicyFollower } from "./policy/follow.ts";
+export { loadPolicySetting } from "./policy/setting.ts";
 export type { ReplayProgress, ReplayResult } from "./replay/replay.ts";
 export { workerProcessSettings } from "./env.ts";
 export {

@@ -5,6 +5,7 @@ import { openKafkaLog } from "@maturity/log";
 import { warnUnknownSettings } from "@maturity/config";
 import { pino } from "pino";
 import { readEnv } from "./env.ts";
+import { loadPolicySetting } from "./policy/setting.ts";
 import { workerKafkaOptionsFrom, workerOptionsFrom } from "./settings.ts";
 import { startWorker } from "./worker.ts";
 
@@ -17,6 +18,11 @@ const env = (() => {
     process.exit(2);
   }
 })();
+// A bad policy file stops the start, each error as file:line:column.
+const policy = await loadPolicySetting(env.MATURITY_POLICY).catch((error: unknown) => {
+  console.error(`maturity worker: ${(error as Error).message}`);
+  process.exit(2);
+});
 const logger = pino({ level: env.LOG_LEVEL });
 warnUnknownSettings(logger, env.unknownSettings);
 const database = await openDatabase({ url: env.DATABASE_URL });
@@ -27,7 +33,7 @@ const log = await openKafkaLog({
   partitions: env.KAFKA_PARTITIONS,
   ...workerKafkaOptionsFrom(env),
 });
-const worker = await startWorker({ db: database.db, log, logger, ...workerOptionsFrom(env) });
+const worker = await startWorker({ db: database.db, log, logger, policy, ...workerOptionsFrom(env) });
 
 // Health and Prometheus metrics for the orchestrator and the scraper.
 const server = createServer((request, response) => {

@@ -8,11 +8,14 @@ import {
   sql,
 } from "@maturity/db";
 import type { ConsumedBatch, EventLog, Subscription } from "@maturity/log";
+import type { ActivePolicy } from "@maturity/policy";
 import type { BaseLogger } from "pino";
 import type { BatchOutcome, RejectedRecord } from "./apply-batch.ts";
 import { WorkerHealth, type Readiness } from "./health.ts";
 import { WorkerMetrics } from "./metrics.ts";
 import { applyRecords, DatabaseFault, type ApplyRecordsHooks } from "./poison/apply-records.ts";
+import { activateAtStart } from "./policy/activate-at-start.ts";
+import { policyInForce } from "./policy/policy-in-force.ts";
 import { failureKind, failureReason } from "./poison/failure-kind.ts";
 import type { Quarantine } from "./poison/quarantine.ts";
 import { rescoreAll } from "./projections/rescore.ts";
@@ -34,6 +37,12 @@ export interface WorkerOptions {
   /** Refresh team and org rollups at most this often after a change (0 turns it off). */
   rollupIntervalMs?: number;
   scoring?: ScoringSettings;
+  /**
+   * The policy this process was started with (MATURITY_POLICY). When its content differs from the
+   * policy in force, one policy.activated event is appended at start and applied like any other.
+   * Without one, the policy in force stays (the built-in rubric while none was ever activated).
+   */
+  policy?: ActivePolicy;
   /**
    * Months of raw high-volume telemetry older than this many days are dropped (hourly; 0 keeps
    * everything). What scoring needs from them stays in the facts and the usage rollups.
@@ -76,6 +85,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   metrics.oldestWaitingAgeSeconds = () => health.oldestWaitingAgeSeconds();
   let stopping = false;
   let suspects = await options.quarantine?.read();
+
+  // Before consuming: a policy in force that no longer resolves, or one given that cannot be
+  // activated, stops the start instead of every batch.
+  const inForce = await policyInForce(options.db);
+  if (options.policy !== undefined) {
+    const appended = await activateAtStart(options.db, options.log, options.policy, clock());
+    if (appended !== undefined)
+      options.logger.info(
+        { policy: options.policy.name, version: options.policy.version, event: appended.id },
+        "the policy this process was started with differs from the one in force: its activation was appended",
+      );
+  }
 
   // Every batch gets the same answers to "the database is away": back off (heartbeating, so the
   // group keeps the partition) until it is back, unless the worker is stopping.
@@ -143,6 +164,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       total.rejected.push(...outcome.rejected);
       total.changes.push(...outcome.changes);
       total.queuesChanged ||= outcome.queuesChanged;
+      if (outcome.policyActivated !== undefined) total.policyActivated = outcome.policyActivated;
     }
     return total;
   }
@@ -191,6 +213,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       metrics.scoreChanges += outcome.changes.length;
       if (outcome.applied > 0) rollupsDirty = true;
       if (outcome.queuesChanged) settleOwedRescores();
+      if (outcome.policyActivated !== undefined) {
+        rollupsDirty = true;
+        const { name, version, rubricVersion } = outcome.policyActivated;
+        options.logger.info(
+          { policy: name, version, rubricVersion },
+          "a new policy is in force; every system was re-scored under it",
+        );
+      }
       if (outcome.changes.length > 0) options.onScoreChanges?.(outcome.changes);
     } catch (error) {
       metrics.batchFailures += 1;
@@ -244,7 +274,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   }
   async function refreshRollupsNow() {
     rollupsDirty = false;
-    await refreshRollups(options.db, clock(), options.scoring);
+    await refreshRollups(options.db, clock());
   }
 
   const timers: NodeJS.Timeout[] = [];
@@ -289,7 +319,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   );
   await refreshDeadLetterCounts();
 
-  options.logger.info({ groupId: options.groupId, log: options.log.kind }, "worker consuming");
+  options.logger.info(
+    {
+      groupId: options.groupId,
+      log: options.log.kind,
+      policy: inForce.name,
+      rubricVersion: inForce.rubricVersion,
+    },
+    "worker consuming",
+  );
   return {
     metrics,
     readiness: () => health.readiness(),

@@ -29,6 +29,7 @@ export const knownSettingNames: readonly string[] = [
   "MATURITY_DEMO_SYSTEMS",
   "MATURITY_DEMO_TEAMS",
   "MATURITY_INGEST_TOKEN",
+  "MATURITY_POLICY",
   "MATURITY_ROLES",
   "METRICS_PORT",
   "MLFLOW_WEBHOOK_SECRET",

@@ -5,6 +5,7 @@ export * from "./latency-buckets.ts";
 export * from "./queries/event-store.ts";
 export * from "./queries/llm-usage.ts";
 export * from "./queries/projections.ts";
+export * from "./queries/policy.ts";
 export * from "./queries/systems.ts";
 export { dropExpiredTelemetryPartitions } from "./queries/telemetry-partitions.ts";
 export { rowsOf } from "./queries/rows-of.ts";

@@ -19,6 +19,7 @@ const UnmappedSourcesPage = lazy(() =>
 const DeadLettersPage = lazy(() =>
   import("./pages/DeadLettersPage.tsx").then((m) => ({ default: m.DeadLettersPage })),
 );
+const PolicyPage = lazy(() => import("./pages/PolicyPage.tsx").then((m) => ({ default: m.PolicyPage })));
 const EventFeedPage = lazy(() =>
   import("./pages/EventFeedPage.tsx").then((m) => ({ default: m.EventFeedPage })),
 );
@@ -57,6 +58,7 @@ export function App() {
             <Route path="/sources" component={UnmappedSourcesPage} />
             <Route path="/events" component={EventFeedPage} />
             <Route path="/dead-letters" component={DeadLettersPage} />
+            <Route path="/policy" component={PolicyPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

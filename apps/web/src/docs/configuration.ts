@@ -5,6 +5,7 @@ import { cliProcessSettings, cliSettings } from "@maturity/cli";
 import { databaseSettings, dataDirSettings } from "@maturity/db";
 import { ingestProcessSettings, ingestSettings } from "@maturity/ingest";
 import { kafkaSettings } from "@maturity/log";
+import { policySettings } from "@maturity/policy";
 import {
   foreignSettingNames,
   listenSettings,
@@ -63,6 +64,7 @@ export const settingsSections: { title: string; declaredIn: string; settings: Se
     declaredIn: "apps/worker/src/settings.ts",
     settings: { ...workerSettings, ...workerMetricsSettings },
   },
+  { title: "Policy", declaredIn: "packages/policy/src/settings.ts", settings: policySettings },
   { title: "Portal", declaredIn: "apps/web/src/server/settings.ts", settings: portalSettings },
   { title: "Sign-on", declaredIn: "apps/web/src/server/settings.ts", settings: signOnSettings },
   { title: "Demo organisation", declaredIn: "apps/web/src/server/settings.ts", settings: demoSeedSettings },

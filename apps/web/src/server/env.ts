@@ -4,6 +4,7 @@
 import { databaseSettings, dataDirSettings, resolveDataDir } from "@maturity/db";
 import { ingestConfigFrom, ingestSettings } from "@maturity/ingest";
 import { kafkaSettings } from "@maturity/log";
+import { policySettings } from "@maturity/policy";
 import {
   commaList,
   listenSettings,
@@ -24,6 +25,7 @@ export const webProcessSettings = {
   ...kafkaSettings,
   ...ingestSettings,
   ...workerSettings,
+  ...policySettings,
   ...portalSettings,
   ...demoSeedSettings,
   ...signOnSettings,

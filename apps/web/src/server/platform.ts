@@ -1,13 +1,23 @@
 import path from "node:path";
 import type { DatabaseHandle } from "@maturity/db";
 import { openDatabase, sql } from "@maturity/db";
-import { ingestPlugin } from "@maturity/ingest";
+import type { PolicyHolder } from "@maturity/ingest";
+import { createPolicyHolder, ingestPlugin } from "@maturity/ingest";
 import type { EventLog } from "@maturity/log";
 import type { UnknownSetting } from "@maturity/config";
 import { embeddedLogDir, openEmbeddedLog, openKafkaLog } from "@maturity/log";
 import { warnUnknownSettings } from "@maturity/config";
-import type { RunningWorker, WorkerSettingValues } from "@maturity/worker";
-import { fileQuarantine, startWorker, workerKafkaOptionsFrom, workerOptionsFrom } from "@maturity/worker";
+import type { ActivePolicy } from "@maturity/policy";
+import type { PolicyFollower, RunningWorker, WorkerSettingValues } from "@maturity/worker";
+import {
+  fileQuarantine,
+  followPolicyInForce,
+  loadPolicySetting,
+  policyInForce,
+  startWorker,
+  workerKafkaOptionsFrom,
+  workerOptionsFrom,
+} from "@maturity/worker";
 import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import type { WebEnv } from "./env.ts";
@@ -22,6 +32,11 @@ export interface RunningPlatform {
   database: DatabaseHandle;
   log: EventLog;
   worker: RunningWorker | undefined;
+  /**
+   * The policy ingest checks waivers against: the one this process was started with, else the one
+   * in force; it follows the database's policy in force. Set it after activating one in the portal.
+   */
+  policy: PolicyHolder;
   mode: "embedded" | "distributed";
   close(): Promise<void>;
 }
@@ -39,6 +54,8 @@ type PlatformConfig = Pick<
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
 > &
+  // MATURITY_POLICY: readEnv gives it; a test's hand-made config may leave it out (no policy given).
+  Partial<Pick<WebEnv, "MATURITY_POLICY">> &
   // The worker's other settings (RESCORE_INTERVAL_MS, WORKER_MAX_BATCH_BYTES, …): readEnv gives them
   // all; a test's hand-made config may leave them out, and they take the worker's defaults.
   Partial<WorkerSettingValues> & {
@@ -61,6 +78,8 @@ type PlatformConfig = Pick<
  * with DATABASE_URL and KAFKA_BROKERS the very same code runs against the real services.
  */
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
+  // First, before anything is opened: a bad policy file stops the start with its errors.
+  const givenPolicy: ActivePolicy | undefined = await loadPolicySetting(config.MATURITY_POLICY);
   const app = Fastify({ logger: { level: config.LOG_LEVEL }, bodyLimit: 5 * 1024 * 1024 });
   warnUnknownSettings(app.log, config.unknownSettings ?? []);
   const database = await openDatabase(
@@ -85,6 +104,19 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   }
   const mode = database.driver === "postgres" && log.kind === "kafka" ? "distributed" : "embedded";
   const roles = new Set(config.MATURITY_ROLES);
+  // The given policy is about to be in force (the worker activates it); otherwise the one in force.
+  let policy: PolicyHolder;
+  let policyFollower: PolicyFollower;
+  try {
+    policy = createPolicyHolder(givenPolicy ?? (await policyInForce(database.db)));
+    policyFollower = await followPolicyInForce(database.db, policy.set, {
+      onError: (error) => app.log.error({ err: error }, "could not read the policy in force"),
+    });
+  } catch (error) {
+    await log.close();
+    await database.close();
+    throw error;
+  }
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
@@ -116,6 +148,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       config: config.ingest,
       metricsRoute: "/metrics/ingest",
       resolveSystem: catalogueResolver(database.db),
+      policy: policy.get,
     });
   }
   // Pages update live from the database's notices, whichever process's worker wrote the change.
@@ -139,6 +172,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
         db: database.db,
         log,
         logger: app.log.child({ component: "worker" }),
+        ...(givenPolicy !== undefined && { policy: givenPolicy }),
         // The settings the standalone worker honours, turned into options the same way.
         ...workerOptionsFrom(config),
         ...(config.workerClock !== undefined && { clock: config.workerClock }),
@@ -169,9 +203,11 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     database,
     log,
     worker,
+    policy,
     mode,
     close() {
       closing ??= (async () => {
+        policyFollower.stop();
         await scoreChanges?.close();
         await app.close();
         await worker?.stop();

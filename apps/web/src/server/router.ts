@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth.ts";
 import { deadLettersRouter } from "./routers/dead-letters.ts";
 import { liveRouter } from "./routers/live.ts";
 import { orgRouter } from "./routers/org.ts";
+import { policyRouter } from "./routers/policy.ts";
 import { sourcesRouter } from "./routers/sources.ts";
 import { systemRouter } from "./routers/system.ts";
 import { systemsRouter } from "./routers/systems.ts";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   teams: teamsRouter,
   system: systemRouter,
   deadLetters: deadLettersRouter,
+  policy: policyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -51,6 +51,7 @@ export async function applyRecords(
     total.rejected.push(...outcome.rejected);
     total.changes.push(...outcome.changes);
     total.queuesChanged ||= outcome.queuesChanged;
+    if (outcome.policyActivated !== undefined) total.policyActivated = outcome.policyActivated;
   };
 
   // One transaction, as often as the database is away; a failure of any other kind is thrown.

@@ -9,14 +9,13 @@ import {
 } from "@maturity/db";
 import type { MaturityEvent } from "@maturity/model";
 import { isSystemEvent } from "@maturity/model";
-import { rubric as defaultRubric } from "@maturity/model/rubric";
-import type { Rubric } from "@maturity/model/rubric";
+import type { ActivePolicy } from "@maturity/policy";
 import type { QueueFacts, SystemFacts } from "@maturity/scoring";
 import { evolveSystem, factsVersion, initialSystemFacts, scoreSystem } from "@maturity/scoring";
 import { currentFacts } from "./stored-facts.ts";
 
+/** How scores are computed, besides the rubric (which is the policy in force's, see policy/). */
 export interface ScoringSettings {
-  rubric?: Rubric;
   windowDays?: number;
   metricsWindowDays?: number;
 }
@@ -35,14 +34,16 @@ export function newestEvent(events: readonly MaturityEvent[]): MaturityEvent {
 }
 
 /**
- * Folds new events into their systems' stored facts and re-scores those systems as of `now`,
- * writing reports and history. `newEvents` must be events the store had not seen, in log order.
+ * Folds new events into their systems' stored facts and re-scores those systems as of `now` under
+ * `policy`, writing reports and history. `newEvents` must be events the store had not seen, in
+ * log order.
  */
 export async function foldAndScore(
   tx: Transaction,
   newEvents: readonly MaturityEvent[],
   now: number,
-  settings: ScoringSettings = {},
+  settings: ScoringSettings,
+  policy: ActivePolicy,
 ): Promise<AxisChange[]> {
   const bySystem = new Map<string, MaturityEvent[]>();
   for (const event of newEvents) {
@@ -75,17 +76,24 @@ export async function foldAndScore(
     })),
     now,
     settings,
+    policy,
   );
 }
 
-/** Re-scores systems whose facts are in hand, writing their reports and any score changes. */
+/**
+ * Re-scores systems whose facts are in hand under `policy`, writing their reports and any score
+ * changes. `policyChange`: this is the re-score a newly activated policy owes every system (each
+ * system's causeEventId is the activation).
+ */
 export async function scoreAndWrite(
   tx: Transaction,
   systems: readonly { systemId: string; facts: SystemFacts; causeEventId: string | null }[],
   now: number,
-  settings: ScoringSettings = {},
+  settings: ScoringSettings,
+  policy: ActivePolicy,
+  policyChange = false,
 ): Promise<AxisChange[]> {
-  const rubric = settings.rubric ?? defaultRubric;
+  const { rubric } = policy;
   await lockQueueFacts(tx, "read");
   const queues = (await loadQueueFacts(tx)) as Record<string, QueueFacts>;
   const asOf = new Date(now).toISOString();
@@ -97,7 +105,15 @@ export async function scoreAndWrite(
       queues,
     );
     if (report !== null)
-      scored.push({ report, cause: { asOf, rubricVersion: rubric.version, causeEventId } });
+      scored.push({
+        report,
+        cause: {
+          asOf,
+          rubricVersion: rubric.version,
+          causeEventId,
+          ...(policyChange && { policy: true as const }),
+        },
+      });
   }
   const changes = await writeSystemReports(tx, scored);
   // Open portal pages refresh when this commits: every rewritten report (criteria, risks and

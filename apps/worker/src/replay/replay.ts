@@ -14,6 +14,8 @@ import {
   evolveSystemRows,
   evolveUnmappedRows,
   historyRows,
+  lapsedWaivers,
+  activePolicyRow,
   listRescoreTicks,
   mergeLlmUsage,
   readAppliedGroups,
@@ -21,7 +23,8 @@ import {
 } from "@maturity/db";
 import type { MaturityEvent, SystemReport } from "@maturity/model";
 import { addClaimedMappings, isSystemEvent } from "@maturity/model";
-import { rubric as defaultRubric } from "@maturity/model/rubric";
+import type { ActivePolicy } from "@maturity/policy";
+import { builtinPolicy } from "@maturity/policy";
 import type { SystemFacts } from "@maturity/scoring";
 import {
   assembleReport,
@@ -32,6 +35,7 @@ import {
   initialSystemFacts,
   scoreSystem,
 } from "@maturity/scoring";
+import { activationsOutcome } from "../policy/apply-activations.ts";
 import { newestEvent } from "../projections/score-systems.ts";
 import { readdressed, routeToSystems, unmappedRefOf } from "../projections/source-mappings.ts";
 import type { ScoringSettings } from "../projections/score-systems.ts";
@@ -59,10 +63,12 @@ export async function replayProjections(
   db: Database,
   options: { scoring?: ScoringSettings; onProgress?: (progress: ReplayProgress) => void } = {},
 ): Promise<ReplayResult> {
-  const rubric = options.scoring?.rubric ?? defaultRubric;
+  // As the worker did: the built-in rubric until an activation changes it (see applyActivations).
+  let policy: ActivePolicy = builtinPolicy();
+  let policyRow: ReturnType<typeof activePolicyRow> | undefined;
   const scoreOptions = (asOf: number) => ({
     asOf,
-    rubric,
+    rubric: policy.rubric,
     windowDays: options.scoring?.windowDays,
     metricsWindowDays: options.scoring?.metricsWindowDays,
   });
@@ -72,7 +78,7 @@ export async function replayProjections(
 
   const org = initialFacts();
   const previousScores = new Map<string, Map<string, { score: number; level: number }>>();
-  const reports = new Map<string, { report: SystemReport; asOf: string }>();
+  const reports = new Map<string, { report: SystemReport; asOf: string; rubricVersion: string }>();
   const history: ReturnType<typeof historyRows> = [];
   const usage = new Map<string, LlmUsageRow>();
   const systemRows = new Map<string, SystemRow>();
@@ -85,8 +91,10 @@ export async function replayProjections(
     systemIds: Iterable<string>,
     at: number,
     causeFor: (systemId: string) => string | null,
+    policyChange = false,
   ) => {
     const asOf = new Date(at).toISOString();
+    const rubricVersion = policy.rubric.version;
     for (const systemId of systemIds) {
       const report = scoreSystem(org.systems[systemId]!, scoreOptions(at), org.queues);
       if (report === null) continue;
@@ -94,10 +102,14 @@ export async function replayProjections(
       const changes: AxisChange[] = axisChanges(report, previous);
       for (const change of changes) previous.set(change.axis, { score: change.score, level: change.level });
       previousScores.set(systemId, previous);
-      history.push(
-        ...historyRows(changes, { asOf, rubricVersion: rubric.version, causeEventId: causeFor(systemId) }),
-      );
-      reports.set(systemId, { report, asOf });
+      const cause = { asOf, rubricVersion, causeEventId: causeFor(systemId) };
+      // As writeSystemReports does: a window re-score compares the waivers of the last report.
+      const lapsed =
+        cause.causeEventId === null
+          ? lapsedWaivers(reports.get(systemId)?.report.waivers, report.waivers)
+          : [];
+      history.push(...historyRows(changes, policyChange ? { ...cause, policy: true } : cause, lapsed));
+      reports.set(systemId, { report, asOf, rubricVersion });
     }
   };
   const runTicksBefore = (limit: number) => {
@@ -144,6 +156,13 @@ export async function replayProjections(
       group.appliedAt,
       (systemId) => newestEvent(newEventsOf.get(systemId)!).id,
     );
+    // Then the group's activations, as the worker applied them after the batch's other events.
+    const activated = activationsOutcome(group.events, policy);
+    if (activated !== undefined) {
+      policy = activated.policy;
+      policyRow = activePolicyRow(activated.activation, activated.policy);
+      scoreAt(Object.keys(org.systems).sort(), group.appliedAt, () => activated.activation.id, true);
+    }
     events += group.events.length;
     options.onProgress?.({ events, total });
   }
@@ -154,7 +173,7 @@ export async function replayProjections(
   const lastClock = current.reduce((latest, { asOf }) => Math.max(latest, Date.parse(asOf)), 0);
   const rolled = assembleReport(
     current.map(({ report }) => report),
-    { asOf: lastClock, rubric },
+    { asOf: lastClock, rubric: policy.rubric },
   );
   await insertRows(
     db,
@@ -169,7 +188,7 @@ export async function replayProjections(
   await insertRows(
     db,
     next.systemReports,
-    current.map(({ report, asOf }) => systemReportRow(report, asOf, rubric.version)),
+    current.map(({ report, asOf, rubricVersion }) => systemReportRow(report, asOf, rubricVersion)),
   );
   await insertRows(
     db,
@@ -190,6 +209,7 @@ export async function replayProjections(
   await insertRows(db, next.llmUsageHourly, [...usage.values()]);
   await insertRows(db, next.systems, [...systemRows.values()]);
   await insertRows(db, next.unmappedSources, [...unmappedRows.values()]);
+  if (policyRow !== undefined) await insertRows(db, next.activePolicy, [policyRow]);
   await insertRows(
     db,
     next.sourceMappings,

@@ -9,6 +9,7 @@ import { listSourceMappings } from "./source-mappings.ts";
 import { rowsOf } from "./rows-of.ts";
 import { toIsoTime } from "./time.ts";
 import { fromJsonb } from "./jsonb.ts";
+import type { HistoryCause } from "./projections.ts";
 
 /** Every current system report (retired ones included, flagged), by system id. */
 export async function currentReports(db: Database): Promise<{ report: SystemReport; asOf: string }[]> {
@@ -149,14 +150,41 @@ export async function teamRollups(db: Database) {
   return rows.map((row) => ({ ...row, asOf: toIsoTime(row.asOf) }));
 }
 
-/** A system's score history, oldest first. */
-export async function systemHistory(db: Database, systemId: string) {
+/** One point of a system's score history: the axis's new score, and why and under which rubric. */
+export interface HistoryPoint {
+  id: number;
+  systemId: string;
+  axis: string;
+  at: string;
+  score: number;
+  level: number;
+  previousScore: number | null;
+  /** The rubric that computed the score: the built-in one's version, or a policy's. */
+  rubricVersion: string;
+  cause: HistoryCause;
+  /** The event behind the cause: the system's newest new event, the policy activation, or the expired waiver's grant; null when the window moved. */
+  causeEventId: string | null;
+}
+
+/** A system's score history, oldest first, each point with its rubric version and cause. */
+export async function systemHistory(db: Database, systemId: string): Promise<HistoryPoint[]> {
   const rows = await db
-    .select()
+    .select({
+      id: scoreHistory.id,
+      systemId: scoreHistory.systemId,
+      axis: scoreHistory.axis,
+      at: scoreHistory.at,
+      score: scoreHistory.score,
+      level: scoreHistory.level,
+      previousScore: scoreHistory.previousScore,
+      rubricVersion: scoreHistory.rubricVersion,
+      cause: scoreHistory.cause,
+      causeEventId: scoreHistory.causeEventId,
+    })
     .from(scoreHistory)
     .where(eq(scoreHistory.systemId, systemId))
     .orderBy(asc(scoreHistory.at), asc(scoreHistory.id));
-  return rows.map((row) => ({ ...row, at: toIsoTime(row.at) }));
+  return rows.map((row) => ({ ...row, at: toIsoTime(row.at), cause: row.cause as HistoryCause }));
 }
 
 /** The stored events with these ids (a criterion's evidence), optionally of one system. */
@@ -244,6 +272,8 @@ export async function historyOfSystems(db: Database, systemIds: readonly string[
       axis: scoreHistory.axis,
       at: scoreHistory.at,
       score: scoreHistory.score,
+      rubricVersion: scoreHistory.rubricVersion,
+      cause: scoreHistory.cause,
     })
     .from(scoreHistory)
     .where(inArray(scoreHistory.systemId, [...systemIds]))

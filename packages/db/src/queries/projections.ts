@@ -1,6 +1,6 @@
-import type { Axis, OrgRollup, SystemReport, TeamRollup } from "@maturity/model";
+import type { Axis, OrgRollup, SystemReport, TeamRollup, Waiver } from "@maturity/model";
 import { axes } from "@maturity/model";
-import { inArray, isNull, sql } from "drizzle-orm";
+import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import {
   criterionRows,
   rollupRows,
@@ -21,6 +21,7 @@ import {
   systemReports,
 } from "../schema/projections.ts";
 import { rescoreRequests, rescoreTicks } from "../schema/events.ts";
+import { fromJsonb } from "./jsonb.ts";
 import { rowsOf } from "./rows-of.ts";
 
 type Queryable = Database | Transaction;
@@ -77,9 +78,17 @@ export async function saveQueueFacts(tx: Transaction, queues: Record<string, unk
 export interface ScoreChangeCause {
   asOf: string;
   rubricVersion: string;
-  /** The newest event that led to this re-score, or null for a re-score because time passed. */
+  /**
+   * The newest event that led to this re-score (for a policy re-score, the activation), or null for
+   * a re-score because time passed.
+   */
   causeEventId: string | null;
+  /** The re-score of every system under a newly activated policy. */
+  policy?: true;
 }
+
+/** Why a score moved, as history records it. */
+export type HistoryCause = "event" | "window" | "policy" | "waiver-expired";
 
 export interface AxisChange {
   systemId: string;
@@ -104,19 +113,47 @@ export function axisChanges(
   return changes;
 }
 
-/** The history rows for these changes. */
-export function historyRows(changes: readonly AxisChange[], cause: ScoreChangeCause) {
-  return changes.map((change) => ({
-    systemId: change.systemId,
-    axis: change.axis,
-    at: cause.asOf,
-    score: change.score,
-    level: change.level,
-    previousScore: change.previousScore,
-    rubricVersion: cause.rubricVersion,
-    causeEventId: cause.causeEventId,
-    cause: cause.causeEventId === null ? "window" : "event",
-  }));
+/**
+ * The waivers of a system's previous report that its new report no longer has for their criterion:
+ * those that expired (or were revoked) in between.
+ */
+export function lapsedWaivers(
+  before: readonly Waiver[] | undefined,
+  after: readonly Waiver[] | undefined,
+): Waiver[] {
+  if (before === undefined || before.length === 0) return [];
+  return before.filter((waiver) => !after?.some((now) => now.criterionId === waiver.criterionId));
+}
+
+/**
+ * The history rows for these changes of one system. `lapsed` (see lapsedWaivers): on a re-score
+ * because time passed, a move on the axis of a waiver that lapsed is that waiver expiring.
+ */
+export function historyRows(
+  changes: readonly AxisChange[],
+  cause: ScoreChangeCause,
+  lapsed: readonly Waiver[] = [],
+) {
+  return changes.map((change) => {
+    let why: HistoryCause = cause.policy ? "policy" : cause.causeEventId === null ? "window" : "event";
+    let causeEventId = cause.causeEventId;
+    if (why === "window") {
+      // Criterion ids start with their axis; waivers are listed by criterion id, so the first is stable.
+      const expired = lapsed.find((waiver) => waiver.criterionId.startsWith(`${change.axis}.`));
+      if (expired !== undefined) [why, causeEventId] = ["waiver-expired", expired.eventId];
+    }
+    return {
+      systemId: change.systemId,
+      axis: change.axis,
+      at: cause.asOf,
+      score: change.score,
+      level: change.level,
+      previousScore: change.previousScore,
+      rubricVersion: cause.rubricVersion,
+      causeEventId,
+      cause: why,
+    };
+  });
 }
 
 /**
@@ -136,12 +173,17 @@ export async function writeSystemReports(
     bySystem.set(row.axis, row);
     previous.set(row.systemId, bySystem);
   }
+  const waiversBefore = await previousWaivers(
+    tx,
+    entries.filter(({ cause }) => cause.causeEventId === null).map(({ report }) => report.systemId),
+  );
   const allChanges: AxisChange[] = [];
   const history: ReturnType<typeof historyRows> = [];
   for (const { report, cause } of entries) {
     const changes = axisChanges(report, previous.get(report.systemId) ?? new Map());
     allChanges.push(...changes);
-    history.push(...historyRows(changes, cause));
+    const lapsed = lapsedWaivers(waiversBefore.get(report.systemId), report.waivers);
+    history.push(...historyRows(changes, cause, lapsed));
   }
   await upsertRows(
     tx,
@@ -175,6 +217,24 @@ export async function writeSystemReports(
     { column: risks.systemId, values: systemIds },
   );
   return allChanges;
+}
+
+/** The waivers listed by the stored reports of these systems (only those that list any). */
+async function previousWaivers(
+  tx: Transaction,
+  systemIds: readonly string[],
+): Promise<Map<string, Waiver[]>> {
+  if (systemIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ systemId: systemReports.systemId, waivers: sql<unknown>`${systemReports.report}->'waivers'` })
+    .from(systemReports)
+    .where(
+      and(
+        inArray(systemReports.systemId, [...systemIds]),
+        isNotNull(sql`${systemReports.report}->'waivers'`),
+      ),
+    );
+  return new Map(rows.map((row) => [row.systemId, fromJsonb<Waiver[]>(row.waivers)]));
 }
 
 /** All current system reports (the input of team and org rollups). */

@@ -183,6 +183,26 @@ export function projectionTables(schemaName: string) {
       .default(sql`'[]'::jsonb`),
   });
 
+  /**
+   * The policy in force (one row, scope "org"): the last policy.activated whose content differed
+   * from the policy before it. Every score is computed with its rubric; no row means the built-in.
+   */
+  const activePolicy = schema.table("active_policy", {
+    scope: text().primaryKey(),
+    name: text().notNull(),
+    /** The policy's version as its file gives it (a whole number, or a full rubric's version). */
+    version: text().notNull(),
+    rubricVersion: text().notNull(),
+    /** SHA-256 of the document's canonical JSON: an activation with the same one changes nothing. */
+    contentHash: text().notNull(),
+    /** The policy (or rubric) file as parsed JSON, as the activation event carried it. */
+    document: jsonb().notNull(),
+    /** The activation event's time. */
+    activatedAt: timestamptz().notNull(),
+    eventId: text().notNull(),
+    actor: text().notNull(),
+  });
+
   return {
     systemFacts,
     queueFacts,
@@ -196,6 +216,7 @@ export function projectionTables(schemaName: string) {
     unmappedSources,
     sourceMappings,
     systems,
+    activePolicy,
   };
 }
 
@@ -215,4 +236,5 @@ export const {
   unmappedSources,
   sourceMappings,
   systems,
+  activePolicy,
 } = liveProjections;

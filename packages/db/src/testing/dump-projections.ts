@@ -15,6 +15,7 @@ const tables: Record<string, string> = {
   unmapped_sources: "ref",
   source_mappings: "ref",
   systems: "system_id",
+  active_policy: "scope",
 };
 
 /**

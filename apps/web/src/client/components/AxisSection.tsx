@@ -5,6 +5,7 @@ import { axisLabels } from "../lib/vocabulary.ts";
 import { CriterionItem } from "./CriterionItem.tsx";
 import { LevelBadge } from "./LevelBadge.tsx";
 import { ScoreHistoryChart } from "./ScoreHistoryChart.tsx";
+import { ScoreHistoryTable } from "./ScoreHistoryTable.tsx";
 
 interface Props {
   systemId: string;
@@ -31,6 +32,7 @@ export function AxisSection({
 }: Props) {
   const headingId = `axis-${axis}`;
   const met = score.criteria.filter((criterion) => criterion.status === "met").length;
+  const waived = score.criteria.filter((criterion) => criterion.status === "waived").length;
   return (
     <section aria-labelledby={headingId} className="panel axis-section" id={`section-${axis}`}>
       <h3 id={headingId}>
@@ -42,7 +44,7 @@ export function AxisSection({
           <h4>
             Criteria{" "}
             <span className="muted small">
-              ({met} of {score.criteria.length} met)
+              ({met} of {score.criteria.length} met{waived > 0 ? `, ${waived} waived` : ""})
             </span>
           </h4>
           {score.criteria.length === 0 ? (
@@ -68,6 +70,7 @@ export function AxisSection({
         <div>
           <h4>Score history</h4>
           <ScoreHistoryChart rows={history} label={axisLabels[axis]} />
+          <ScoreHistoryTable rows={history} label={axisLabels[axis]} />
         </div>
       </div>
     </section>

@@ -36,7 +36,11 @@ export function CriterionItem({
         <span className="criterion-title">
           L{criterion.level} · {definition?.title ?? criterion.id}
         </span>
-        <span className="muted small">degree {formatPercent(criterion.degree)}</span>
+        <span className="muted small">
+          {criterion.status === "waived"
+            ? "counts as met while the waiver runs (see Waivers)"
+            : `degree ${formatPercent(criterion.degree)}`}
+        </span>
         {criterion.aheadOfFoundation ? (
           <span className="tag" title="Met, but a lower level is not complete yet, so it earns no credit">
             ahead of foundation

@@ -12,6 +12,12 @@ export type HistoryRow = SystemReportView["history"][number];
 export type ExecutivePoint = RouterOutputs["org"]["executiveSeries"]["points"][number];
 export type UnmappedSource = RouterOutputs["sources"]["unmapped"][number];
 export type StoredEvent = RouterOutputs["system"]["evidence"][number];
+export type Waiver = NonNullable<SystemReportView["report"]["waivers"]>[number];
+export type PolicyInForce = RouterOutputs["policy"]["inForce"];
+export type PolicyCriterion = PolicyInForce["criteria"][number];
+export type PolicyDiffView = PolicyInForce["diff"];
+export type PolicyPreviewResult = RouterOutputs["policy"]["preview"];
+export type OrgWaivers = RouterOutputs["org"]["waivers"];
 
 /** The rollups table stores tracks and gaps as JSON; this is their shape (docs/score-report.md). */
 export interface Rollup {

@@ -33,3 +33,19 @@ export function formatHours(hours: number | null | undefined): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * How long until `iso` from `from` (now by default), for expiries: "in 3 days", "in 20 hours",
+ * "expired". Whole days are rounded down, so "in 1 day" never means less than a day.
+ */
+export function formatTimeUntil(iso: string, from: number = Date.now()): string {
+  const ms = Date.parse(iso) - from;
+  if (!(ms > 0)) return "expired";
+  const hours = ms / 3_600_000;
+  if (hours < 1) return `in ${Math.max(1, Math.floor(ms / 60_000))} min`;
+  if (hours < 48) {
+    const whole = Math.floor(hours);
+    return `in ${whole} hour${whole === 1 ? "" : "s"}`;
+  }
+  return `in ${Math.floor(hours / 24)} days`;
+}

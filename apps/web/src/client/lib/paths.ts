@@ -8,6 +8,7 @@ export const paths = {
   sources: "/sources",
   events: "/events",
   deadLetters: "/dead-letters",
+  policy: "/policy",
 };
 
 function searchString(search: Record<string, string | undefined> | undefined): string {

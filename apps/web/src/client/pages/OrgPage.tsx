@@ -4,6 +4,7 @@ import { AsOfPicker, endOfDay, isDay } from "../components/AsOfPicker.tsx";
 import { HeatMap } from "../components/HeatMap.tsx";
 import { LevelLegend } from "../components/LevelLegend.tsx";
 import { OrgFilters } from "../components/OrgFilters.tsx";
+import { OrgWaivers } from "../components/OrgWaivers.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { RiskList } from "../components/RiskList.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
@@ -29,6 +30,7 @@ export function OrgPage() {
   const asOfDay = isDay(asOfParam) ? asOfParam : undefined;
   const overview = useOverview(asOfDay ? endOfDay(asOfDay) : undefined);
   const risks = useQuery(trpc.org.risks.queryOptions({ team, kind, systemKind, riskTier, limit: 15 }));
+  const waivers = useQuery(trpc.org.waivers.queryOptions());
 
   return (
     <QueryState query={overview} what="the organisation overview">
@@ -55,7 +57,8 @@ export function OrgPage() {
               {data.pointInTime ? (
                 <p className="banner" role="status" data-testid="org-point-in-time">
                   The heat map and level counts show the organisation at the end of {formatDate(data.asOf)}{" "}
-                  (UTC), recomputed from the events stored by then. The ranked risks are today's.
+                  (UTC), recomputed from the events stored by then. The ranked risks and the waivers are
+                  today's.
                 </p>
               ) : null}
             </div>
@@ -82,20 +85,28 @@ export function OrgPage() {
                     {(list) => <RiskList risks={list} empty="No risks match these filters." />}
                   </QueryState>
                 </section>
-                <section aria-labelledby="levels-heading" className="panel">
-                  <h2 id="levels-heading">Systems per level, by axis and track</h2>
-                  <Suspense fallback={<p className="muted">Loading chart…</p>}>
-                    <div className="chart-row">
-                      {systemKinds.map((track) => (
-                        <LevelCountsChart
-                          key={track}
-                          track={track}
-                          levelCounts={filtered ? countLevels(shown) : data.levelCounts}
-                        />
-                      ))}
-                    </div>
-                  </Suspense>
-                </section>
+                <div className="org-side">
+                  <section aria-labelledby="levels-heading" className="panel">
+                    <h2 id="levels-heading">Systems per level, by axis and track</h2>
+                    <Suspense fallback={<p className="muted">Loading chart…</p>}>
+                      <div className="chart-row">
+                        {systemKinds.map((track) => (
+                          <LevelCountsChart
+                            key={track}
+                            track={track}
+                            levelCounts={filtered ? countLevels(shown) : data.levelCounts}
+                          />
+                        ))}
+                      </div>
+                    </Suspense>
+                  </section>
+                  <section aria-labelledby="waivers-heading" className="panel">
+                    <h2 id="waivers-heading">Waivers in force</h2>
+                    <QueryState query={waivers} what="the waivers">
+                      {(list) => <OrgWaivers data={list} team={team} />}
+                    </QueryState>
+                  </section>
+                </div>
               </div>
             )}
           </>

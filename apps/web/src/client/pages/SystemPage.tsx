@@ -8,6 +8,7 @@ import { NextUpgrade } from "../components/NextUpgrade.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { RiskList } from "../components/RiskList.tsx";
 import { SystemSummary } from "../components/SystemSummary.tsx";
+import { WaiverList } from "../components/WaiverList.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { useUrlParam } from "../hooks/useUrlParam.ts";
 import { formatDate, formatDateTime } from "../lib/format.ts";
@@ -102,6 +103,14 @@ export function SystemPage() {
                     <code>{system.systemId}</code>
                   </dd>
                 </div>
+                <div>
+                  <dt>Scored under</dt>
+                  <dd>
+                    <Link href={paths.policy}>
+                      <code data-testid="rubric-version">{data.rubricVersion}</code>
+                    </Link>
+                  </dd>
+                </div>
               </dl>
               {system.retired ? (
                 <p className="banner">This system is retired: it is left out of rollups and risks.</p>
@@ -110,6 +119,14 @@ export function SystemPage() {
               <section aria-labelledby="next-heading" className="panel">
                 <h2 id="next-heading">Next upgrade</h2>
                 <NextUpgrade levels={axisList.map((axis) => system.axes[axis].level)} risks={system.risks} />
+              </section>
+              <section aria-labelledby="waivers-heading" className="panel">
+                <h2 id="waivers-heading">Waivers</h2>
+                <WaiverList
+                  waivers={system.waivers ?? []}
+                  guide={data.guide}
+                  from={data.pointInTime ? Date.parse(data.asOf) : Date.now()}
+                />
               </section>
               <h2>Axes</h2>
               {axisList.map((axis) => (

@@ -13,6 +13,8 @@ import type { axisSchema } from "@maturity/model";
 import { axes, riskKindSchema, riskTierSchema, systemKindSchema, trackSchema } from "@maturity/model";
 import { z } from "zod";
 import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
+import { policyAsOf } from "./policy-reads.ts";
+import { waiverCountsByTeam, waiversInForce } from "./waiver-reads.ts";
 
 const dayMs = 86_400_000;
 
@@ -68,7 +70,9 @@ async function overviewEntries(
     return { asOf: latest, systems: [...bySystem.values()] };
   }
   const at = new Date(asOf).toISOString();
-  const report = scoreEvents(await eventsAsOf(db, at), { asOf: at });
+  // Under the policy in force then, as the worker scored at the time.
+  const { rubric } = await policyAsOf(db, at);
+  const report = scoreEvents(await eventsAsOf(db, at), { asOf: at, rubric });
   const before = await scoresAt(db, new Date(Date.parse(at) - trendDays * dayMs).toISOString());
   return {
     asOf: at,
@@ -192,6 +196,15 @@ export const orgRouter = createTRPCRouter({
       }
       return { team: input.team ?? null, points };
     }),
+
+  /**
+   * The waivers in force (gov.waiver.granted, neither revoked nor expired) as the current reports
+   * of the active systems list them: each one, soonest expiry first, and how many per team.
+   */
+  waivers: viewerProcedure.query(async ({ ctx }) => {
+    const waivers = await waiversInForce(ctx.db);
+    return { total: waivers.length, teams: waiverCountsByTeam(waivers), waivers };
+  }),
 
   /** Ranked risks, highest first, with filters. */
   risks: viewerProcedure

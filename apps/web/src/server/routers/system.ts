@@ -1,24 +1,28 @@
 import type { Database } from "@maturity/db";
 import { currentReport, eventsByIds, eventsForSystemAsOf, systemHistory } from "@maturity/db";
 import type { SystemReport } from "@maturity/model";
-import { rubric } from "@maturity/model/rubric";
+import type { Rubric } from "@maturity/model/rubric";
+import { rubric as builtinRubric } from "@maturity/model/rubric";
 import { initialFacts, evolve, scoreSystem } from "@maturity/scoring";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
+import { policyAsOf, policyInForceNow } from "./policy-reads.ts";
 
 const systemIdSchema = z.string().min(1).max(200);
 
 /**
  * What each of the report's criteria checks, how to meet it and the regulation clauses it
- * supports, from the rubric, so the page needs no second request.
+ * supports, from the rubric that scored it (the policy's; the built-in rubric's for a criterion
+ * it lacks), so the page needs no second request.
  */
-function criteriaGuide(report: SystemReport) {
+function criteriaGuide(report: SystemReport, rubric: Rubric) {
   const ids = new Set(
     Object.values(report.axes).flatMap((axis) => axis.criteria.map((criterion) => criterion.id)),
   );
+  const own = new Set(rubric.criteria.map((criterion) => criterion.id));
   return Object.fromEntries(
-    rubric.criteria
+    [...rubric.criteria, ...builtinRubric.criteria.filter((criterion) => !own.has(criterion.id))]
       .filter((criterion) => ids.has(criterion.id))
       .map((criterion) => [
         criterion.id,
@@ -33,49 +37,62 @@ function criteriaGuide(report: SystemReport) {
   );
 }
 
-/** The system as it was at `asOf`, recomputed with packages/scoring from the stored events. */
-async function reportAsOf(db: Database, systemId: string, asOf: string): Promise<SystemReport> {
+/**
+ * The system as it was at `asOf`, recomputed with packages/scoring from the stored events under
+ * the policy in force then.
+ */
+async function reportAsOf(
+  db: Database,
+  systemId: string,
+  asOf: string,
+): Promise<{ report: SystemReport; rubric: Rubric }> {
   const facts = initialFacts();
   // Events of native ids mapped to this system come re-addressed to it (packages/model's routing).
   for (const event of await eventsForSystemAsOf(db, systemId, asOf)) evolve(facts, event);
+  const { rubric } = await policyAsOf(db, asOf);
   const systemFacts = facts.systems[systemId];
-  const report = systemFacts === undefined ? null : scoreSystem(systemFacts, { asOf }, facts.queues);
+  const report = systemFacts === undefined ? null : scoreSystem(systemFacts, { asOf, rubric }, facts.queues);
   if (report === null) {
     throw new TRPCError({ code: "NOT_FOUND", message: `no evidence of "${systemId}" at or before ${asOf}` });
   }
-  return report;
+  return { report, rubric };
 }
 
 export const systemRouter = createTRPCRouter({
   /**
    * A system's full report — criteria with status, degree and evidence ids, metrics with bands,
-   * risks with the next upgrade — and its score history. With `asOf`, the report is computed
-   * anew with packages/scoring from the stored events up to that time (the system as it was).
+   * risks, waivers with the next upgrade — and its score history, each point with the rubric (or
+   * policy) version that computed it and its cause. With `asOf`, the report is computed anew with
+   * packages/scoring from the stored events up to that time, under the policy in force then.
    */
   report: viewerProcedure
     .input(z.object({ systemId: systemIdSchema, asOf: z.iso.datetime({ offset: true }).optional() }))
     .query(async ({ ctx, input }) => {
       const history = await systemHistory(ctx.db, input.systemId);
       if (input.asOf === undefined) {
-        const current = await currentReport(ctx.db, input.systemId);
+        const [current, policy] = await Promise.all([
+          currentReport(ctx.db, input.systemId),
+          policyInForceNow(ctx.db),
+        ]);
         if (current === null)
           throw new TRPCError({ code: "NOT_FOUND", message: `no system "${input.systemId}"` });
         return {
           ...current,
           pointInTime: false,
           history,
-          rubricVersion: rubric.version,
-          guide: criteriaGuide(current.report),
+          // The stored report's: the policy in force may be newer while the worker re-scores.
+          rubricVersion: current.rubricVersion,
+          guide: criteriaGuide(current.report, policy.rubric),
         };
       }
-      const report = await reportAsOf(ctx.db, input.systemId, input.asOf);
+      const { report, rubric } = await reportAsOf(ctx.db, input.systemId, input.asOf);
       return {
         report,
         asOf: new Date(input.asOf).toISOString(),
         pointInTime: true,
         history: history.filter((row) => Date.parse(row.at) <= Date.parse(input.asOf!)),
         rubricVersion: rubric.version,
-        guide: criteriaGuide(report),
+        guide: criteriaGuide(report, rubric),
       };
     }),
 
@@ -95,7 +112,7 @@ export const systemRouter = createTRPCRouter({
       const report =
         input.asOf === undefined
           ? (await currentReport(ctx.db, input.systemId))?.report
-          : await reportAsOf(ctx.db, input.systemId, input.asOf);
+          : (await reportAsOf(ctx.db, input.systemId, input.asOf)).report;
       const criterion = report
         ? Object.values(report.axes)
             .flatMap((axis) => axis.criteria)
