@@ -9,6 +9,7 @@ export { replayProjections } from "./replay/replay.ts";
 export { policyInForce, policyOfActivation } from "./policy/policy-in-force.ts";
 export { activationEvent, platformSource, startupActor } from "./policy/activate-at-start.ts";
 export { followPolicyInForce } from "./policy/follow.ts";
+export { previewStoredSystems } from "./policy/preview-stored.ts";
 export type { PolicyFollower } from "./policy/follow.ts";
 export { loadPolicySetting } from "./policy/setting.ts";
 export type { ReplayProgress, ReplayResult } from "./replay/replay.ts";

@@ -25,4 +25,5 @@ export {
   type TeamMovement,
   type CriterionMovement,
 } from "./preview.ts";
+export { mergePreviews } from "./merge-previews.ts";
 export { policySettings } from "./settings.ts";

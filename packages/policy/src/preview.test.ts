@@ -2,6 +2,7 @@ import { axes, exampleEvents, type MaturityEvent } from "@maturity/model";
 import { evolve, initialFacts, scoreOrg, type OrgFacts } from "@maturity/scoring";
 import { describe, expect, it } from "vitest";
 import type { ActivePolicy } from "./active-policy.ts";
+import { mergePreviews } from "./merge-previews.ts";
 import { previewPolicy } from "./preview.ts";
 import { builtinPolicy } from "./read.ts";
 import { bankAsOf, bankEvents } from "./test/bank-events.ts";
@@ -128,6 +129,22 @@ describe("previewPolicy", () => {
     expect(preview.criteria.map((c) => c.criterionId)).toContain("evaluation.l2.results-recorded");
     const counts = preview.criteria.map((c) => c.systems);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("merges previews of disjoint sets of systems into the preview of them all", () => {
+    const all = systems().reverse();
+    const whole = previewPolicy({
+      systems: all,
+      queues: facts.queues,
+      asOf: bankAsOf,
+      from: builtinPolicy(),
+      to: bank,
+    });
+    const parts = [all.slice(0, 2), all.slice(2, 3), all.slice(3)].map((part) =>
+      previewPolicy({ systems: part, queues: facts.queues, asOf: bankAsOf, from: builtinPolicy(), to: bank }),
+    );
+    expect(whole.changes.length).toBeGreaterThan(0);
+    expect(mergePreviews(parts, Date.parse(bankAsOf), builtinPolicy(), bank)).toEqual(whole);
   });
 
   it("finds nothing between a policy and itself", () => {

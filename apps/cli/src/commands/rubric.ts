@@ -1,6 +1,6 @@
 // `maturity rubric export|check|preview`: the organisation's rules as files, offline.
 import { writeFile } from "node:fs/promises";
-import type { PolicyPreview } from "@maturity/policy";
+import type { ActivePolicy, PolicyPreview } from "@maturity/policy";
 import {
   builtinPolicy,
   diffPolicy,
@@ -10,9 +10,12 @@ import {
   previewPolicy,
   renderPolicyDiff,
 } from "@maturity/policy";
+import { countSystemsWithFacts } from "@maturity/db";
+import { policyInForce, previewStoredSystems } from "@maturity/worker";
 import cliProgress from "cli-progress";
 import { Command } from "commander";
 import { foldFile, readNote } from "../fold-file.ts";
+import { openStore, type StoreOptions } from "../open-store.ts";
 import { policyFromOption } from "../policy-option.ts";
 import { parseAsOf } from "./score.ts";
 
@@ -68,48 +71,111 @@ function checkCommand(): Command {
 function previewCommand(): Command {
   return new Command("preview")
     .description(
-      "Score every system under the current rules and under a candidate policy, and print who would move.",
+      "Score every system under the current rules and under a candidate policy, and print who would move: " +
+        "from a file of events, or from the event store (--database-url, --data-dir) against the policy in force.",
     )
     .argument("<policy>", "the candidate policy or rubric file")
-    .argument("<events.ndjson>", "newline-delimited CloudEvents, or - for standard input")
+    .argument(
+      "[events.ndjson]",
+      "newline-delimited CloudEvents, or - for standard input (omit to use the store)",
+    )
     .option("--as-of <time>", "score as of this ISO 8601 time (default: now)", parseAsOf)
-    .option("--current <file>", "the rules in force today (default: the built-in rubric)")
+    .option(
+      "--current <file>",
+      "the rules in force today (default: the built-in rubric for a file, the policy in force for the store)",
+    )
+    .option("--database-url <url>", "preview against this Postgres store (default: DATABASE_URL)")
+    .option(
+      "--data-dir <dir>",
+      "preview against this embedded data folder (default: MATURITY_DATA_DIR or .data)",
+    )
     .option("--json", "print only the preview as JSON")
-    .action(
-      async (
-        candidateFile: string,
-        eventsFile: string,
-        options: { asOf?: number; current?: string; json?: boolean },
-      ) => {
-        const to = await policyFromOption(candidateFile, "rubric preview");
-        const from = to === undefined ? undefined : await policyFromOption(options.current, "rubric preview");
-        if (to === undefined || from === undefined) return;
-        const asOf = options.asOf ?? Date.now();
-        const read = await foldFile(eventsFile, asOf, "rubric preview");
-        if (!read.ok) {
-          process.stderr.write(`${read.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        const { facts } = read.folded;
-        const systemIds = Object.keys(facts.systems);
-        const bar = scoringBar(systemIds.length);
-        const preview = previewPolicy({
-          systems: systemIds.map((id) => ({ facts: facts.systems[id]! })),
-          queues: facts.queues,
-          asOf,
-          from,
-          to,
-          onProgress: bar?.update,
-        });
-        bar?.stop();
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(previewJson(preview))}\n`);
-          return;
-        }
-        process.stdout.write(`${formatPreview(preview)}\n\n${readNote(read.folded)}\n`);
-      },
-    );
+    .action(async (candidateFile: string, eventsFile: string | undefined, options: PreviewOptions) => {
+      const to = await policyFromOption(candidateFile, "rubric preview");
+      if (to === undefined) return;
+      const asOf = options.asOf ?? Date.now();
+      const fromStore = eventsFile === undefined;
+      if (!fromStore && (options.databaseUrl !== undefined || options.dataDir !== undefined)) {
+        process.stderr.write(
+          "maturity rubric preview: give a file of events or a store (--database-url, --data-dir), not both\n",
+        );
+        process.exitCode = 2;
+        return;
+      }
+      const result = fromStore
+        ? await previewFromStore(to, asOf, options)
+        : await previewFromFile(to, eventsFile, asOf, options.current);
+      if (result === undefined) return;
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(previewJson(result.preview))}\n`);
+        return;
+      }
+      process.stdout.write(`${formatPreview(result.preview)}\n\n${result.note}\n`);
+    });
+}
+
+interface PreviewOptions extends StoreOptions {
+  asOf?: number;
+  current?: string;
+  json?: boolean;
+}
+
+async function previewFromFile(
+  to: ActivePolicy,
+  eventsFile: string,
+  asOf: number,
+  currentFile: string | undefined,
+): Promise<{ preview: PolicyPreview; note: string } | undefined> {
+  const from = await policyFromOption(currentFile, "rubric preview");
+  if (from === undefined) return undefined;
+  const read = await foldFile(eventsFile, asOf, "rubric preview");
+  if (!read.ok) {
+    process.stderr.write(`${read.message}\n`);
+    process.exitCode = 1;
+    return undefined;
+  }
+  const { facts } = read.folded;
+  const systemIds = Object.keys(facts.systems);
+  const bar = scoringBar(systemIds.length);
+  const preview = previewPolicy({
+    systems: systemIds.map((id) => ({ facts: facts.systems[id]! })),
+    queues: facts.queues,
+    asOf,
+    from,
+    to,
+    onProgress: bar?.update,
+  });
+  bar?.stop();
+  return { preview, note: readNote(read.folded) };
+}
+
+async function previewFromStore(
+  to: ActivePolicy,
+  asOf: number,
+  options: PreviewOptions,
+): Promise<{ preview: PolicyPreview; note: string } | undefined> {
+  const { handle, where } = await openStore(options);
+  try {
+    const from =
+      options.current === undefined
+        ? await policyInForce(handle.db)
+        : await policyFromOption(options.current, "rubric preview");
+    if (from === undefined) return undefined;
+    const total = await countSystemsWithFacts(handle.db);
+    const bar = scoringBar(total);
+    const result = await previewStoredSystems(handle.db, { from, to, asOf, onProgress: bar?.update });
+    bar?.stop();
+    const skipped =
+      result.skipped > 0
+        ? `; ${result.skipped} system(s) whose stored facts wait for a replay were left out`
+        : "";
+    return {
+      preview: result.preview,
+      note: `${result.systems} system(s) of ${where} scored under both${skipped}.`,
+    };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The preview as `--json` prints it: the changes without the system kind (teams carry tracks). */

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { openDatabase, sql } from "@maturity/db";
 import type { DatabaseHandle } from "@maturity/db";
 import { createScratchDatabase, dumpProjections, testDatabaseUrl } from "@maturity/db/testing";
@@ -50,6 +51,23 @@ describe("maturity replay and verify-chain on the real Postgres server", () => {
     expect(result.stderr).toContain("replay |");
     expect(before.rollups!.length).toBeGreaterThan(1);
     expect(await dumpProjections(store.db)).toEqual(before);
+  });
+
+  it("rubric preview against the store gives what the same events give from a file", () => {
+    const policy = fileURLToPath(
+      new URL("../../../../examples/policies/regulated-bank.yaml", import.meta.url),
+    );
+    const events = fileURLToPath(new URL("../../examples/scenarios.ndjson", import.meta.url));
+    const asOf = ["--as-of", "2026-11-24T00:00:00Z", "--json"];
+    const fromStore = runCli(["rubric", "preview", policy, "--database-url", scratch.url, ...asOf]);
+    const fromFile = runCli(["rubric", "preview", policy, events, ...asOf]);
+    expect(fromStore.status, fromStore.stderr).toBe(0);
+    expect(fromFile.status, fromFile.stderr).toBe(0);
+    expect(JSON.parse(fromStore.stdout)).toEqual(JSON.parse(fromFile.stdout));
+    expect(JSON.parse(fromStore.stdout).changes.length).toBeGreaterThan(0);
+    const both = runCli(["rubric", "preview", policy, events, "--database-url", scratch.url]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("not both");
   });
 
   it("verify-chain names the altered event and exits 1", async () => {

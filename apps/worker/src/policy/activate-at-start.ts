@@ -17,12 +17,13 @@ export const startupActor = "MATURITY_POLICY";
 
 /**
  * The activation of `policy` after the one in force (`previousEventId`, null for the built-in).
- * Its id follows from both, so processes started together with one file append the same event,
- * which the store keeps once, while activating it again later (after another) is a new event.
+ * Its id follows from both, so processes started together with one file (or two admins confirming
+ * one preview) append the same event, which the store keeps once, while activating it again later
+ * (after another) is a new event. Throws, saying why, when the policy cannot travel as an event.
  */
 export function activationEvent(
   policy: ActivePolicy,
-  options: { actor: string; time: string; previousEventId: string | null },
+  options: { actor: string; time: string; previousEventId: string | null; source?: string },
 ): EventOf<"policy.activated"> {
   const id = createHash("sha256")
     .update(`${policy.contentHash}\u0000${options.previousEventId ?? "builtin"}`)
@@ -31,7 +32,7 @@ export function activationEvent(
   const candidate = {
     specversion: "1.0",
     id: `policy-activation-${id}`,
-    source: platformSource,
+    source: options.source ?? platformSource,
     type: "policy.activated",
     time: options.time,
     subject: policySubject,

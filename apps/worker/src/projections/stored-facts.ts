@@ -3,8 +3,8 @@
 // carries its own layout version (packages/scoring/src/facts/kinds/table.ts), and only the kinds
 // whose version moved are refolded, from the system's stored events: its own and those of the
 // native ids mapped to it. Every other kind is kept as stored.
-import type { StoredFacts, Transaction } from "@maturity/db";
-import { eq, liveProjections, storedEventsOfSubjects } from "@maturity/db";
+import type { Database, StoredFacts, Transaction } from "@maturity/db";
+import { eq, liveProjections, loadSystemFactsPage, storedEventsOfSubjects } from "@maturity/db";
 import type { MaturityEvent } from "@maturity/model";
 import { unmappedSubject } from "@maturity/model";
 import type { SystemFacts } from "@maturity/scoring";
@@ -40,4 +40,33 @@ export async function currentFacts(
   const events = [...history.values()].flat().filter((event) => !skipped.has(eventKey(event)));
   refoldKinds(facts, stale, events);
   return { facts, refolded: true };
+}
+
+/**
+ * Every system's facts at this build's layouts, a page at a time in id order, read without locking
+ * (for readers that change nothing, such as a policy preview). Facts of another frame wait for a
+ * replay: they are counted in `skipped` and left out.
+ */
+export async function* storedFactsPages(
+  db: Database,
+  skipped: { count: number } = { count: 0 },
+  pageSize = 200,
+): AsyncGenerator<{ systemId: string; facts: SystemFacts }[]> {
+  let after = "";
+  for (;;) {
+    const rows = await loadSystemFactsPage(db, after, pageSize);
+    if (rows.length === 0) return;
+    after = rows.at(-1)!.systemId;
+    const page = await db.transaction(async (tx) => {
+      const current = [];
+      for (const { systemId, stored } of rows) {
+        const facts = await currentFacts(tx, systemId, stored);
+        if (facts === undefined) skipped.count++;
+        else current.push({ systemId, facts: facts.facts });
+      }
+      return current;
+    });
+    yield page;
+    if (rows.length < pageSize) return;
+  }
 }

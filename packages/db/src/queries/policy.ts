@@ -1,8 +1,10 @@
 // The policy in force: one row of plain data (packages/policy turns its document into a rubric),
 // written by the worker when it applies a policy.activated event, and by replay.
 import type { EventOf } from "@maturity/model";
-import { eq, sql } from "drizzle-orm";
+import { policySubject } from "@maturity/model";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
+import { events } from "../schema/events.ts";
 import { activePolicy } from "../schema/projections.ts";
 import { toIsoTime } from "./time.ts";
 
@@ -73,4 +75,26 @@ export async function lockPolicy(tx: Transaction, mode: "read" | "write"): Promi
       ? sql`select pg_advisory_xact_lock_shared(7422005)`
       : sql`select pg_advisory_xact_lock(7422005)`,
   );
+}
+
+/**
+ * The latest policy.activated event at or before `asOf` (ISO time), or null when none was: the
+ * policy a point-in-time view scores under. Found by the events' (system, time) index, the
+ * activation's subject being its system id.
+ */
+export async function policyActivationAsOf(
+  db: Queryable,
+  asOf: string,
+): Promise<EventOf<"policy.activated"> | null> {
+  const [row] = await db
+    .select({ payload: events.payload })
+    .from(events)
+    .where(
+      sql`${events.systemId} = ${policySubject} and ${events.type} = 'policy.activated' and ${events.time} <= ${asOf}`,
+    )
+    .orderBy(desc(events.time), desc(events.seq))
+    .limit(1);
+  if (row === undefined) return null;
+  const payload = typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload;
+  return payload as EventOf<"policy.activated">;
 }

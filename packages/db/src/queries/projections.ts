@@ -1,6 +1,6 @@
 import type { Axis, OrgRollup, SystemReport, TeamRollup, Waiver } from "@maturity/model";
 import { axes } from "@maturity/model";
-import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import {
   criterionRows,
   rollupRows,
@@ -46,6 +46,27 @@ export async function loadSystemFactsForUpdate(
   return new Map(rows.map((row) => [row.systemId, { factsVersion: row.factsVersion, facts: row.facts }]));
 }
 
+/**
+ * Up to `limit` systems' stored facts after `afterSystemId` in id order, without locking: for
+ * readers that change nothing (a policy preview), a page at a time.
+ */
+export async function loadSystemFactsPage(
+  db: Queryable,
+  afterSystemId: string,
+  limit: number,
+): Promise<{ systemId: string; stored: StoredFacts }[]> {
+  const rows = await db
+    .select()
+    .from(systemFacts)
+    .where(gt(systemFacts.systemId, afterSystemId))
+    .orderBy(systemFacts.systemId)
+    .limit(limit);
+  return rows.map((row) => ({
+    systemId: row.systemId,
+    stored: { factsVersion: row.factsVersion, facts: row.facts },
+  }));
+}
+
 export async function saveSystemFacts(
   tx: Transaction,
   entries: readonly { systemId: string; factsVersion: number; facts: unknown }[],
@@ -59,6 +80,12 @@ export async function listSystemIdsWithFacts(db: Queryable): Promise<string[]> {
     .from(systemFacts)
     .orderBy(systemFacts.systemId);
   return rows.map((row) => row.systemId);
+}
+
+/** How many systems have stored facts (the total of a read a page at a time). */
+export async function countSystemsWithFacts(db: Queryable): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(systemFacts);
+  return Number(row?.count ?? 0);
 }
 
 export async function loadQueueFacts(db: Queryable): Promise<Record<string, unknown>> {

@@ -9,7 +9,7 @@ import { openEmbeddedLog } from "@maturity/log";
 import type { MaturityEvent } from "@maturity/model";
 import { axes, parseEvent } from "@maturity/model";
 import { rubric as builtinRubric } from "@maturity/model/rubric";
-import { builtinPolicy, previewPolicy, readPolicyText } from "@maturity/policy";
+import { builtinPolicy, mergePreviews, previewPolicy, readPolicyText } from "@maturity/policy";
 import type { QueueFacts, SystemFacts } from "@maturity/scoring";
 import { scoreSystem } from "@maturity/scoring";
 import { applyBatch } from "@maturity/worker";
@@ -17,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer.ts";
 import { appRouter } from "../router.ts";
 import { createCallerFactory, createInnerContext } from "../trpc.ts";
-import { mergePreviews } from "./policy-reads.ts";
 
 const createCaller = createCallerFactory(appRouter);
 const admin: Viewer = { id: "ada@example.com", name: "Ada", roles: ["viewer", "admin"], via: "proxy" };

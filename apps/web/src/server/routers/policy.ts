@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { listSystems } from "@maturity/db";
-import { formatIssues, jsonLimits, parseEvent, policySubject } from "@maturity/model";
+import { policySubject } from "@maturity/model";
 import type { ActivePolicy } from "@maturity/policy";
 import { builtinPolicy, diffPolicy, formatPolicyErrors, readPolicyText } from "@maturity/policy";
+import { activationEvent, previewStoredSystems } from "@maturity/worker";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter, viewerProcedure } from "../trpc.ts";
-import { loadInForce, previewStoredSystems } from "./policy-reads.ts";
+import { loadInForce } from "./policy-reads.ts";
 import { diffView, errorRows, policyName, policyView } from "./policy-views.ts";
 
 /** The most of a policy file the portal takes (characters); one event holds at most as many bytes. */
@@ -21,34 +21,20 @@ const policyFile = z.object({
   fileName: z.string().min(1).max(200),
 });
 
-/** The activation event of `policy` by `actor` (validated as the worker will), or why there can be none. */
-function activationEvent(policy: ActivePolicy, actor: string) {
-  const parsed = parseEvent({
-    specversion: "1.0",
-    id: randomUUID(),
-    source: portalSource,
-    type: "policy.activated",
-    time: new Date().toISOString(),
-    subject: policySubject,
-    datacontenttype: "application/json",
-    data: {
-      name: policy.name,
-      version: policy.version,
-      rubricVersion: policy.rubricVersion,
-      contentHash: policy.contentHash,
-      actor,
-      document: policy.document,
-    },
-  });
-  if (!parsed.ok)
-    return { ok: false as const, reason: `its event is invalid: ${formatIssues(parsed.issues)}` };
-  const bytes = Buffer.byteLength(JSON.stringify(parsed.event));
-  if (bytes > jsonLimits.eventBytes)
+/** The activation of `policy` by `actor` after the one in force (as the worker builds it), or why there can be none. */
+function activationOf(policy: ActivePolicy, actor: string, previousEventId: string | null) {
+  try {
+    const time = new Date().toISOString();
+    return {
+      ok: true as const,
+      event: activationEvent(policy, { actor, time, previousEventId, source: portalSource }),
+    };
+  } catch (error) {
     return {
       ok: false as const,
-      reason: `its event would be ${bytes} bytes as JSON, over the ${jsonLimits.eventBytes}-byte limit of one event`,
+      reason: (error as Error).message.replace(/^the policy cannot be activated: /, ""),
     };
-  return { ok: true as const, event: parsed.event };
+  }
 }
 
 export const policyRouter = createTRPCRouter({
@@ -82,20 +68,23 @@ export const policyRouter = createTRPCRouter({
       const read = readPolicyText(input.text, input.fileName);
       if (!read.ok) return { ok: false as const, errors: errorRows(read.errors) };
       const candidate = read.policy;
-      const [{ policy: inForce }, systems] = await Promise.all([loadInForce(ctx.db), listSystems(ctx.db)]);
+      const [{ policy: inForce, stored }, systems] = await Promise.all([
+        loadInForce(ctx.db),
+        listSystems(ctx.db),
+      ]);
       const asOf = input.asOf === undefined ? Date.now() : Date.parse(input.asOf);
       const {
         preview,
         systems: scored,
         skipped,
-      } = await previewStoredSystems(ctx.db, inForce, candidate, asOf);
+      } = await previewStoredSystems(ctx.db, { from: inForce, to: candidate, asOf });
       const names = new Map(systems.map((system) => [system.systemId, system.name]));
       const titles = new Map(
         [...builtinPolicy().rubric.criteria, ...inForce.rubric.criteria, ...candidate.rubric.criteria].map(
           (criterion) => [criterion.id, criterion.title],
         ),
       );
-      const event = activationEvent(candidate, ctx.viewer.id);
+      const event = activationOf(candidate, ctx.viewer.id, stored?.eventId ?? null);
       const sameAsInForce = candidate.contentHash === inForce.contentHash;
       return {
         ok: true as const,
@@ -141,7 +130,7 @@ export const policyRouter = createTRPCRouter({
           code: "CONFLICT",
           message: `the file is not the one previewed (it hashes to ${candidate.contentHash}): preview it again`,
         });
-      const { policy: inForce } = await loadInForce(ctx.db);
+      const { policy: inForce, stored } = await loadInForce(ctx.db);
       if (candidate.contentHash === inForce.contentHash)
         throw new TRPCError({
           code: "CONFLICT",
@@ -152,7 +141,7 @@ export const policyRouter = createTRPCRouter({
           code: "CONFLICT",
           message: `the policy in force changed since the preview (now ${inForce.name} ${String(inForce.version)}): preview it again`,
         });
-      const event = activationEvent(candidate, ctx.viewer.id);
+      const event = activationOf(candidate, ctx.viewer.id, stored?.eventId ?? null);
       if (!event.ok)
         throw new TRPCError({
           code: "BAD_REQUEST",
