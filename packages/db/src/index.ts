@@ -1,6 +1,6 @@
 export { openDatabase } from "./client.ts";
 export type { Database, DatabaseConfig, DatabaseHandle, Transaction } from "./client.ts";
-export { canonicalJson, chainHash, genesisHash } from "./chain.ts";
+export { canonicalJson, chainHash, genesisHash } from "@maturity/model/chain";
 export * from "./latency-buckets.ts";
 export * from "./queries/event-store.ts";
 export * from "./queries/llm-usage.ts";

@@ -1,7 +1,7 @@
 import type { MaturityEvent } from "@maturity/model";
 import { highVolumeEventTypes } from "@maturity/model";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { chainHash, genesisHash } from "../chain.ts";
+import { chainHash, genesisHash } from "@maturity/model/chain";
 import type { Database, Transaction } from "../client.ts";
 import { chainHeads, events, telemetryEvents } from "../schema/events.ts";
 import { insertNewRows, insertRows, upsertRows } from "./bulk-insert.ts";

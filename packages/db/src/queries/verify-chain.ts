@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or } from "drizzle-orm";
-import { chainHash, genesisHash } from "../chain.ts";
+import { chainHash, genesisHash } from "@maturity/model/chain";
 import type { Database } from "../client.ts";
 import { chainHeads, events } from "../schema/events.ts";
 
