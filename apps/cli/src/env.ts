@@ -10,8 +10,10 @@ import {
   type UnknownSetting,
 } from "@maturity/config";
 import { cliSettings } from "./settings.ts";
+import { signingKeySettings } from "@maturity/audit";
 
 export const cliProcessSettings = {
+  ...signingKeySettings,
   ...databaseSettings,
   ...dataDirSettings,
   ...kafkaSettings,
@@ -40,6 +42,11 @@ export function readStoreConfig(source: SettingsSource = process.env) {
 /** The bearer token `maturity demo --to` sends when --token is not given. */
 export function readIngestToken(source: SettingsSource = process.env): string | undefined {
   return readCliEnv(source).MATURITY_INGEST_TOKEN?.trim() || undefined;
+}
+
+/** MATURITY_SIGNING_KEY as set (a PEM file's path or PEM text), or undefined. */
+export function readSigningKeySetting(source: SettingsSource = process.env): string | undefined {
+  return readCliEnv(source).MATURITY_SIGNING_KEY?.trim() || undefined;
 }
 
 /** The event log `dead-letters retry` appends to: Kafka when KAFKA_BROKERS is set, else the embedded one. */

@@ -1,6 +1,7 @@
 // The `maturity` command line.
 import { unknownSettingMessage } from "@maturity/config";
 import { Command } from "commander";
+import { auditPackCommand } from "./commands/audit-pack.ts";
 import { deadLettersCommand } from "./commands/dead-letters.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { replayCommand } from "./commands/replay.ts";
@@ -36,6 +37,7 @@ const program = new Command("maturity")
   .addCommand(demoCommand())
   .addCommand(replayCommand())
   .addCommand(verifyChainCommand())
-  .addCommand(deadLettersCommand());
+  .addCommand(deadLettersCommand())
+  .addCommand(auditPackCommand());
 
 await program.parseAsync(process.argv);

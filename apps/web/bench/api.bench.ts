@@ -13,7 +13,10 @@ import { newProgress, organisationHistory, planOrganisation } from "@maturity/de
 import { percentile } from "@maturity/scoring";
 import { applyBatch, refreshRollups } from "@maturity/worker";
 import postgres from "postgres";
+import { rubric } from "@maturity/model/rubric";
 import { readEnv } from "../src/server/env.ts";
+import { coverageByTier } from "../src/server/routers/compliance-reads.ts";
+import { rubricClauses } from "../src/server/routers/compliance-views.ts";
 import { startPlatform } from "../src/server/platform.ts";
 
 const [systems = 2_000, days = 90, llmCallsPerDay = 20] = process.argv.slice(2).map(Number);
@@ -181,6 +184,19 @@ const report = await measure("system.report (tRPC over HTTP)", runs, (run) =>
 const risks = await measure("org.risks (tRPC over HTTP, top 100)", runs, () =>
   get("org.risks", { limit: 100 }),
 );
+const complianceOrg = await measure("compliance.org (tRPC over HTTP, between changes)", runs, () =>
+  get("compliance.org", null),
+);
+// What each change costs: every system's clauses counted from the tables (the cache reloads it).
+const clauses = rubricClauses(rubric).map((clause) => ({
+  criteria: clause.criteria.map((c) => c.criterionId),
+}));
+const uncachedCompliance = await measure("compliance.org's count (uncached, in-process)", 30, () =>
+  coverageByTier(platform.database.db, clauses),
+);
+const complianceSystem = await measure("compliance.system (tRPC over HTTP)", runs, (run) =>
+  get("compliance.system", { systemId: systemIds[(run * 7919) % systemIds.length] }),
+);
 const ratio = (api: number, floor: number) => (api / floor).toFixed(1);
 console.log(
   `\norg.overview  p95 ${overview.p95.toFixed(1)} ms between changes, ${liveOverview.p95.toFixed(1)} ms with a change every second (aim < 50 ms); ${ratio(overview.p50, noop.p50)}× an empty HTTP round trip. Uncached p95 ${uncachedOverview.p95.toFixed(1)} ms, ${ratio(uncachedOverview.p50, rawOverview.p50)}× the raw SQL's p50`,
@@ -189,6 +205,9 @@ console.log(
   `system.report p95 ${report.p95.toFixed(1)} ms (aim < 100 ms): ${ratio(report.p50, rawReport.p50)}× the raw SQL's p50`,
 );
 console.log(`org.risks     p95 ${risks.p95.toFixed(1)} ms`);
+console.log(
+  `compliance    org p95 ${complianceOrg.p95.toFixed(1)} ms between changes, ${uncachedCompliance.p95.toFixed(1)} ms uncached; system p95 ${complianceSystem.p95.toFixed(1)} ms`,
+);
 await raw.end();
 await platform.close();
 await rm(dataDir, { recursive: true, force: true });

@@ -31,6 +31,7 @@ export const knownSettingNames: readonly string[] = [
   "MATURITY_INGEST_TOKEN",
   "MATURITY_POLICY",
   "MATURITY_ROLES",
+  "MATURITY_SIGNING_KEY",
   "METRICS_PORT",
   "MLFLOW_WEBHOOK_SECRET",
   "PORT",

@@ -20,6 +20,7 @@ export { insertRows, upsertRows } from "./queries/bulk-insert.ts";
 export * from "./projection-rows.ts";
 export * from "./queries/source-mappings.ts";
 export * from "./queries/portal.ts";
+export * from "./queries/audit-source.ts";
 export * from "./queries/score-change-notices.ts";
 export * from "./queries/dead-letters.ts";
 export { databaseSettings, dataDirSettings, resolveDataDir } from "./settings.ts";

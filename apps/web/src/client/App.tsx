@@ -10,6 +10,12 @@ import { OrgPage } from "./pages/OrgPage.tsx";
 // on first visit, so the heat map does not wait for code it does not need.
 const TeamPage = lazy(() => import("./pages/TeamPage.tsx").then((m) => ({ default: m.TeamPage })));
 const SystemPage = lazy(() => import("./pages/SystemPage.tsx").then((m) => ({ default: m.SystemPage })));
+const SystemCompliancePage = lazy(() =>
+  import("./pages/SystemCompliancePage.tsx").then((m) => ({ default: m.SystemCompliancePage })),
+);
+const CompliancePage = lazy(() =>
+  import("./pages/CompliancePage.tsx").then((m) => ({ default: m.CompliancePage })),
+);
 const ExecutivePage = lazy(() =>
   import("./pages/ExecutivePage.tsx").then((m) => ({ default: m.ExecutivePage })),
 );
@@ -53,7 +59,9 @@ export function App() {
           <Switch>
             <Route path="/" component={OrgPage} />
             <Route path="/teams/:team" component={TeamPage} />
+            <Route path="/systems/:systemId/compliance" component={SystemCompliancePage} />
             <Route path="/systems/:systemId" component={SystemPage} />
+            <Route path="/compliance" component={CompliancePage} />
             <Route path="/executive" component={ExecutivePage} />
             <Route path="/sources" component={UnmappedSourcesPage} />
             <Route path="/events" component={EventFeedPage} />

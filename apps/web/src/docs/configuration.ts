@@ -6,6 +6,7 @@ import { databaseSettings, dataDirSettings } from "@maturity/db";
 import { ingestProcessSettings, ingestSettings } from "@maturity/ingest";
 import { kafkaSettings } from "@maturity/log";
 import { policySettings } from "@maturity/policy";
+import { signingKeySettings } from "@maturity/audit";
 import {
   foreignSettingNames,
   listenSettings,
@@ -68,6 +69,7 @@ export const settingsSections: { title: string; declaredIn: string; settings: Se
   { title: "Portal", declaredIn: "apps/web/src/server/settings.ts", settings: portalSettings },
   { title: "Sign-on", declaredIn: "apps/web/src/server/settings.ts", settings: signOnSettings },
   { title: "Demo organisation", declaredIn: "apps/web/src/server/settings.ts", settings: demoSeedSettings },
+  { title: "Audit packs", declaredIn: "packages/audit/src/settings.ts", settings: signingKeySettings },
   { title: "Command line", declaredIn: "apps/cli/src/settings.ts", settings: cliSettings },
 ];
 

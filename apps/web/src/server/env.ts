@@ -1,6 +1,7 @@
 // `npm start`'s configuration: every setting the standalone ingest and worker read (from the
 // fragments they declare) plus the portal's own, read and checked once at start.
 // docs/configuration.md lists them all.
+import { signingKeySettings } from "@maturity/audit";
 import { databaseSettings, dataDirSettings, resolveDataDir } from "@maturity/db";
 import { ingestConfigFrom, ingestSettings } from "@maturity/ingest";
 import { kafkaSettings } from "@maturity/log";
@@ -26,6 +27,8 @@ export const webProcessSettings = {
   ...ingestSettings,
   ...workerSettings,
   ...policySettings,
+  // The audit pack signing key, declared with `maturity audit-pack`'s: the portal's packs too.
+  ...signingKeySettings,
   ...portalSettings,
   ...demoSeedSettings,
   ...signOnSettings,

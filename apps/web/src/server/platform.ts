@@ -21,6 +21,7 @@ import {
 import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import type { WebEnv } from "./env.ts";
+import { loadSigningKey } from "./audit-pack/signing-key.ts";
 import { catalogueResolver } from "./catalogue-resolver.ts";
 import { authConfigured } from "./auth/auth-config.ts";
 import { startScoreChangeFeed } from "./live/score-change-feed.ts";
@@ -54,8 +55,9 @@ type PlatformConfig = Pick<
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
 > &
-  // MATURITY_POLICY: readEnv gives it; a test's hand-made config may leave it out (no policy given).
-  Partial<Pick<WebEnv, "MATURITY_POLICY">> &
+  // MATURITY_POLICY and MATURITY_SIGNING_KEY: readEnv gives them; a test's hand-made config may
+  // leave them out (no policy given, packs unsigned).
+  Partial<Pick<WebEnv, "MATURITY_POLICY" | "MATURITY_SIGNING_KEY">> &
   // The worker's other settings (RESCORE_INTERVAL_MS, WORKER_MAX_BATCH_BYTES, …): readEnv gives them
   // all; a test's hand-made config may leave them out, and they take the worker's defaults.
   Partial<WorkerSettingValues> & {
@@ -80,6 +82,8 @@ type PlatformConfig = Pick<
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
   // First, before anything is opened: a bad policy file stops the start with its errors.
   const givenPolicy: ActivePolicy | undefined = await loadPolicySetting(config.MATURITY_POLICY);
+  // So does a signing key that cannot be read: packs are never silently unsigned.
+  const signingKey = await loadSigningKey(config.MATURITY_SIGNING_KEY);
   const app = Fastify({ logger: { level: config.LOG_LEVEL }, bodyLimit: 5 * 1024 * 1024 });
   warnUnknownSettings(app.log, config.unknownSettings ?? []);
   const database = await openDatabase(
@@ -164,6 +168,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       auth,
       scoreChanges,
       appendToLog: (records) => log.append(records),
+      ...(signingKey !== undefined && { signingKey }),
     });
   }
 

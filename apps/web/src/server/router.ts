@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./routers/auth.ts";
+import { complianceRouter } from "./routers/compliance.ts";
 import { deadLettersRouter } from "./routers/dead-letters.ts";
 import { liveRouter } from "./routers/live.ts";
 import { orgRouter } from "./routers/org.ts";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   system: systemRouter,
   deadLetters: deadLettersRouter,
   policy: policyRouter,
+  compliance: complianceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type { Database } from "@maturity/db";
 import type { LogRecord } from "@maturity/log";
 import { TRPCError, initTRPC } from "@trpc/server";
 import { ZodError, z } from "zod";
+import type { SigningKey } from "./audit-pack/build-pack.ts";
 import type { Viewer } from "./auth/viewer.ts";
 import { isAdmin, localAdmin } from "./auth/viewer.ts";
 import type { ReadCache } from "./live/read-cache.ts";
@@ -20,6 +21,8 @@ export interface InnerContext {
   readCache?: ReadCache;
   /** Appends events to the log, as ingest does (admin actions are events too). */
   appendToLog?: (records: LogRecord[]) => Promise<void>;
+  /** Signs the audit packs this process builds (MATURITY_SIGNING_KEY); absent, they are unsigned. */
+  signingKey?: SigningKey;
 }
 
 /** Without a viewer given, the local admin of an unconfigured (embedded) portal. */

@@ -5,6 +5,8 @@ import type { Database } from "@maturity/db";
 import type { LogRecord } from "@maturity/log";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance } from "fastify";
+import { auditPackRoute } from "./audit-pack/audit-pack-route.ts";
+import type { SigningKey } from "./audit-pack/build-pack.ts";
 import type { AuthConfig } from "./auth/auth-config.ts";
 import { authConfigured } from "./auth/auth-config.ts";
 import { identify } from "./auth/identify.ts";
@@ -20,11 +22,16 @@ export interface WebOptions {
   auth: AuthConfig;
   scoreChanges?: ScoreChangeFeed;
   appendToLog?: (records: LogRecord[]) => Promise<void>;
+  /** Signs the audit packs (MATURITY_SIGNING_KEY); absent, they are unsigned. */
+  signingKey?: SigningKey;
 }
 
 const clientDist = fileURLToPath(new URL("../../dist/client", import.meta.url));
 
-/** The portal: the tRPC API under /trpc and the built React app for every other GET. */
+/**
+ * The portal: the tRPC API under /trpc, audit pack downloads under /api, and the built React app
+ * for every other GET.
+ */
 export async function webPlugin(app: FastifyInstance, options: WebOptions): Promise<void> {
   // Each request is identified once, here; with sign-on configured nothing of the portal is served
   // to a request without an identity. The tRPC context reads the viewer found.
@@ -55,6 +62,7 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
           viewer: viewers.get(req) ?? null,
           ...(options.scoreChanges !== undefined && { scoreChanges: options.scoreChanges }),
           ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
+          ...(options.signingKey !== undefined && { signingKey: options.signingKey }),
           readCache,
         }),
       onError: ({ error, path }: { error: Error; path?: string }) => {
@@ -62,12 +70,24 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
       },
     } satisfies { router: AppRouter; [key: string]: unknown },
   });
+  // A file, not a procedure: plain HTTP, behind the same sign-on hook as /trpc.
+  auditPackRoute(app, {
+    db: options.db,
+    viewerOf: (request) => viewers.get(request),
+    ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
+    ...(options.signingKey !== undefined && { signingKey: options.signingKey }),
+  });
   const built = existsSync(clientDist);
   if (built) await app.register(fastifyStatic, { root: clientDist, wildcard: false });
   else app.log.warn({ clientDist }, "the portal is not built; run `npm run build -w @maturity/web`");
   // Client-side routes all load the same page.
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && !request.url.startsWith("/trpc") && !request.url.startsWith("/v1/")) {
+    if (
+      request.method === "GET" &&
+      !request.url.startsWith("/trpc") &&
+      !request.url.startsWith("/v1/") &&
+      !request.url.startsWith("/api/")
+    ) {
       if (built) return reply.sendFile("index.html");
       return reply
         .status(503)

@@ -30,6 +30,9 @@ export function NavBar() {
       <NavLink href={paths.events} match="/events">
         Event feed
       </NavLink>
+      <NavLink href={paths.compliance} match={paths.compliance}>
+        Compliance
+      </NavLink>
       <NavLink href={paths.policy} match={paths.policy}>
         Policy
       </NavLink>

@@ -18,6 +18,11 @@ export type PolicyCriterion = PolicyInForce["criteria"][number];
 export type PolicyDiffView = PolicyInForce["diff"];
 export type PolicyPreviewResult = RouterOutputs["policy"]["preview"];
 export type OrgWaivers = RouterOutputs["org"]["waivers"];
+export type SystemCompliance = RouterOutputs["compliance"]["system"];
+export type ClauseView = SystemCompliance["clauses"][number];
+export type OrgCompliance = RouterOutputs["compliance"]["org"];
+export type OrgClauseRow = OrgCompliance["clauses"][number];
+export type AuditRequest = RouterOutputs["compliance"]["openAuditRequests"][number];
 
 /** The rollups table stores tracks and gaps as JSON; this is their shape (docs/score-report.md). */
 export interface Rollup {

@@ -4,6 +4,12 @@ export const paths = {
   team: (team: string) => `/teams/${encodeURIComponent(team)}`,
   system: (systemId: string, search?: Record<string, string | undefined>) =>
     `/systems/${encodeURIComponent(systemId)}${searchString(search)}`,
+  systemCompliance: (systemId: string, search?: Record<string, string | undefined>) =>
+    `/systems/${encodeURIComponent(systemId)}/compliance${searchString(search)}`,
+  /** The audit pack download (an HTTP route, not a page): a zip. */
+  auditPack: (systemId: string, asOf?: string) =>
+    `/api/systems/${encodeURIComponent(systemId)}/audit-pack${searchString({ asOf })}`,
+  compliance: "/compliance",
   executive: "/executive",
   sources: "/sources",
   events: "/events",

@@ -61,6 +61,11 @@ export function SystemPage() {
             </>
           ) : null}
         </h1>
+        <p className="page-links">
+          <Link href={paths.systemCompliance(systemId, { asOf: asOfDay })} data-testid="compliance-link">
+            Compliance view: clauses, evidence and the audit pack
+          </Link>
+        </p>
         <AsOfPicker value={asOfDay} onChange={setAsOf} />
       </div>
       <QueryState

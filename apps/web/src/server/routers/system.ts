@@ -1,13 +1,12 @@
-import type { Database } from "@maturity/db";
-import { currentReport, eventsByIds, eventsForSystemAsOf, systemHistory } from "@maturity/db";
+import { currentReport, eventsByIds, systemHistory } from "@maturity/db";
 import type { SystemReport } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
 import { rubric as builtinRubric } from "@maturity/model/rubric";
-import { initialFacts, evolve, scoreSystem } from "@maturity/scoring";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
-import { policyAsOf, policyInForceNow } from "./policy-reads.ts";
+import { policyInForceNow } from "./policy-reads.ts";
+import { reportAsOf } from "./report-reads.ts";
 
 const systemIdSchema = z.string().min(1).max(200);
 
@@ -35,27 +34,6 @@ function criteriaGuide(report: SystemReport, rubric: Rubric) {
         },
       ]),
   );
-}
-
-/**
- * The system as it was at `asOf`, recomputed with packages/scoring from the stored events under
- * the policy in force then.
- */
-async function reportAsOf(
-  db: Database,
-  systemId: string,
-  asOf: string,
-): Promise<{ report: SystemReport; rubric: Rubric }> {
-  const facts = initialFacts();
-  // Events of native ids mapped to this system come re-addressed to it (packages/model's routing).
-  for (const event of await eventsForSystemAsOf(db, systemId, asOf)) evolve(facts, event);
-  const { rubric } = await policyAsOf(db, asOf);
-  const systemFacts = facts.systems[systemId];
-  const report = systemFacts === undefined ? null : scoreSystem(systemFacts, { asOf, rubric }, facts.queues);
-  if (report === null) {
-    throw new TRPCError({ code: "NOT_FOUND", message: `no evidence of "${systemId}" at or before ${asOf}` });
-  }
-  return { report, rubric };
 }
 
 export const systemRouter = createTRPCRouter({
