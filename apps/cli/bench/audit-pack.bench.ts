@@ -23,7 +23,7 @@ import { highVolumeEventTypes } from "@maturity/model";
 import { builtinPolicy } from "@maturity/policy";
 import { applyBatch } from "@maturity/worker";
 import { writePackFile } from "../src/audit/pack-file.ts";
-import { cliBin } from "../test/run-cli.ts";
+import { runBin } from "./run-bin.ts";
 
 const callsPerDay = Number(process.argv[2] ?? 580);
 const end = Date.parse("2026-11-24T00:00:00Z");
@@ -77,7 +77,7 @@ try {
     );
   });
 
-  const cli = run([
+  const cli = runBin([
     "audit-pack",
     systemId,
     "--database-url",
@@ -87,7 +87,7 @@ try {
     "--out",
     join(dir, "cli.zip"),
   ]);
-  const verify = run(["audit-pack", "verify", join(dir, "cli.zip")]);
+  const verify = runBin(["audit-pack", "verify", join(dir, "cli.zip")]);
 
   console.log(`plain read (one query, every event in memory at once): ${readSeconds.toFixed(2)} s`);
   console.log(`one pass of the pack's source (pages of 5,000, read ahead): ${passSeconds.toFixed(2)} s`);
@@ -122,18 +122,4 @@ async function median(work: () => Promise<void>): Promise<number> {
 
 function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1);
-}
-
-/** Runs the compiled bin with its output discarded; wall time and peak RSS from /usr/bin/time. */
-function run(args: string[]): { seconds: number; rssMb: number } {
-  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, cliBin, ...args], {
-    encoding: "utf8",
-    stdio: ["ignore", "ignore", "pipe"],
-    maxBuffer: 64 << 20,
-  });
-  const last = result.stderr.trim().split("\n").at(-1) ?? "";
-  const [wall, kilobytes] = last.split(" ").map(Number);
-  if (result.status !== 0 || !Number.isFinite(wall))
-    throw new Error(`maturity ${args.join(" ")} failed (${result.status}): ${result.stderr.slice(-2000)}`);
-  return { seconds: wall!, rssMb: Math.round(kilobytes! / 1024) };
 }

@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { cliBin } from "../test/run-cli.ts";
+import { runBin } from "./run-bin.ts";
 
 const systems = Number(process.argv[2] ?? 10_000);
 const end = "2026-11-24T00:00:00Z";
@@ -23,7 +23,7 @@ if (!existsSync(events)) {
   process.stderr.write(`generating ${systems.toLocaleString("en")} systems' events into ${events}\n`);
   const teams = String(Math.max(1, Math.round(systems / 100)));
   const demo = ["demo", "--systems", String(systems), "--teams", teams, "--days", "180"];
-  run([...demo, "--llm-calls-per-day", "5", "--end", end, "--out", events]);
+  runBin([...demo, "--llm-calls-per-day", "5", "--end", end, "--out", events]);
 }
 const lines = Number(spawnSync("wc", ["-l", events], { encoding: "utf8" }).stdout.trim().split(" ")[0]);
 const gigabytes = (statSync(events).size / 1e9).toFixed(2);
@@ -31,8 +31,8 @@ console.log(
   `file: ${lines.toLocaleString("en")} events of ${systems.toLocaleString("en")} systems, ${gigabytes} GB`,
 );
 
-const score = run(["score", events, "--as-of", end, "--json"]);
-const preview = run(["rubric", "preview", policy, events, "--as-of", end, "--json"]);
+const score = runBin(["score", events, "--as-of", end, "--json"]);
+const preview = runBin(["rubric", "preview", policy, events, "--as-of", end, "--json"]);
 const describe = (name: string, r: { seconds: number; rssMb: number }) =>
   `${name}: ${r.seconds.toFixed(1)} s, peak memory ${r.rssMb.toLocaleString("en")} MB`;
 console.log(describe("maturity score (the raw limit: one read, one fold, one scoring)", score));
@@ -40,17 +40,3 @@ console.log(describe("maturity rubric preview (one read, one fold, scoring twice
 console.log(
   `preview / score: ${(preview.seconds / score.seconds).toFixed(2)}× time (aim ≤ 2.5×), ${(preview.rssMb / score.rssMb).toFixed(2)}× memory`,
 );
-
-/** Runs the compiled bin with its output discarded; wall time and peak RSS from /usr/bin/time. */
-function run(args: string[]): { seconds: number; rssMb: number } {
-  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, cliBin, ...args], {
-    encoding: "utf8",
-    stdio: ["ignore", "ignore", "pipe"],
-    maxBuffer: 64 << 20,
-  });
-  const last = result.stderr.trim().split("\n").at(-1) ?? "";
-  const [seconds, kilobytes] = last.split(" ").map(Number);
-  if (result.status !== 0 || !Number.isFinite(seconds))
-    throw new Error(`maturity ${args[0]} failed (${result.status}): ${result.stderr.slice(-2000)}`);
-  return { seconds: seconds!, rssMb: Math.round(kilobytes! / 1024) };
-}

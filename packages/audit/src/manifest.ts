@@ -2,6 +2,7 @@
 // stood, and the SHA-256 of every other file. The signature (manifest.sig) covers its bytes, so it
 // vouches for every file through their hashes.
 import { z } from "zod";
+import type { PackBasis } from "./basis.ts";
 import { fingerprintDescription } from "./signing.ts";
 
 export const packFormat = "maturity-audit-pack/1";
@@ -88,4 +89,20 @@ export type Manifest = z.infer<typeof manifestSchema>;
 /** The manifest's bytes: indented JSON in the order built, so a person can read it. */
 export function manifestBytes(manifest: Manifest): Uint8Array {
   return new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** The manifest's account of the system, from what the pack was scored on: writer and verifier alike. */
+export function manifestSystem(basis: PackBasis): Manifest["system"] {
+  const { report } = basis;
+  return {
+    id: basis.systemId,
+    name: report.name,
+    team: report.team,
+    kind: report.kind,
+    riskTier: report.riskTier,
+    registered: report.registered,
+    retired: report.retired,
+    owner: basis.dossier.owner,
+    nativeIds: [...basis.nativeIds],
+  };
 }

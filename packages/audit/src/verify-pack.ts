@@ -10,7 +10,7 @@ import { writeEventsPass } from "./events-pass.ts";
 import { citedIds } from "./evidence.ts";
 import { foldPass } from "./fold-pass.ts";
 import { historyDocument, weeklyHistory, type HistoryDocument } from "./history.ts";
-import { manifestSchema, packFiles, type Manifest } from "./manifest.ts";
+import { manifestSchema, manifestSystem, packFiles, type Manifest } from "./manifest.ts";
 import { filesAfterEvents, filesBeforeEvents, reportDocument, sha256Hex } from "./pack-files.ts";
 import { packSource, PackProblem } from "./pack-source.ts";
 import { firstReportDifference } from "./report-difference.ts";
@@ -352,19 +352,8 @@ function compareManifestFacts(
   basis: PackBasis,
   written: Awaited<ReturnType<typeof writeEventsPass>>,
 ): void {
-  const { report } = basis;
   const expected = {
-    system: {
-      id: basis.systemId,
-      name: report.name,
-      team: report.team,
-      kind: report.kind,
-      riskTier: report.riskTier,
-      registered: report.registered,
-      retired: report.retired,
-      owner: basis.dossier.owner,
-      nativeIds: [...basis.nativeIds],
-    },
+    system: manifestSystem(basis),
     events: { file: packFiles.events, ...written.summary },
   };
   for (const key of ["system", "events"] as const)

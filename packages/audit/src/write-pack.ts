@@ -7,7 +7,7 @@ import { platformWindows, scoreBasis } from "./basis.ts";
 import { writeEventsPass } from "./events-pass.ts";
 import { foldPass } from "./fold-pass.ts";
 import { historyDocument, storedHistory, weeklyHistory } from "./history.ts";
-import { manifestBytes, packFiles, packFormat, type Manifest } from "./manifest.ts";
+import { manifestBytes, manifestSystem, packFiles, packFormat, type Manifest } from "./manifest.ts";
 import { filesAfterEvents, filesBeforeEvents, sha256Hex } from "./pack-files.ts";
 import {
   fingerprint as fingerprintOf,
@@ -108,20 +108,10 @@ function buildManifest(parts: {
   hashes: ReadonlyMap<string, string>;
 }): Manifest {
   const { basis, written, fingerprint, hashes } = parts;
-  const { report, policy } = basis;
+  const { policy } = basis;
   return {
     format: packFormat,
-    system: {
-      id: basis.systemId,
-      name: report.name,
-      team: report.team,
-      kind: report.kind,
-      riskTier: report.riskTier,
-      registered: report.registered,
-      retired: report.retired,
-      owner: basis.dossier.owner,
-      nativeIds: [...basis.nativeIds],
-    },
+    system: manifestSystem(basis),
     asOf: new Date(basis.asOf).toISOString(),
     policy: {
       kind: policy.kind,
