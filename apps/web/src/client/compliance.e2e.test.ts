@@ -7,7 +7,13 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../../test/browser.ts";
+import {
+  chromiumAvailable,
+  chromiumPath,
+  launchChromium,
+  newWatchedPage,
+  problemsOf,
+} from "../../test/browser.ts";
 import { ensureClientBuilt } from "../../test/client-build.ts";
 import { startDemoPlatform, type DemoPlatform } from "../../test/demo-platform.ts";
 import { eventually, postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
@@ -41,18 +47,8 @@ describe.skipIf(!chromiumAvailable)("the compliance views in a real browser", ()
     await demo?.close();
   });
 
-  async function newPage(width = 1280, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(message.text());
-    });
-    (page as Page & { problems: string[] }).problems = problems;
-    return page;
-  }
-  const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
+  const newPage = (width = 1280, height = 900) =>
+    newWatchedPage(browser, { viewport: { width, height }, acceptDownloads: true });
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
   const close = (page: Page) => page.context().close();

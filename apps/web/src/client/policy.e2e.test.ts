@@ -13,7 +13,13 @@ import { readPolicyText } from "@maturity/policy";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../../test/browser.ts";
+import {
+  chromiumAvailable,
+  chromiumPath,
+  launchChromium,
+  newWatchedPage,
+  problemsOf,
+} from "../../test/browser.ts";
 import { ensureClientBuilt } from "../../test/client-build.ts";
 import { embeddedConfig } from "../../test/embedded-config.ts";
 import { eventually, postEvent } from "../../test/ingest-flow.ts";
@@ -79,18 +85,8 @@ describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real brows
   const apiAs = (identity: Identity) =>
     createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, headers: () => identity })] });
 
-  async function newPage(identity: Identity, width = 1280, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, extraHTTPHeaders: identity });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(message.text());
-    });
-    (page as Page & { problems: string[] }).problems = problems;
-    return page;
-  }
-  const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
+  const newPage = (identity: Identity, width = 1280, height = 900) =>
+    newWatchedPage(browser, { viewport: { width, height }, extraHTTPHeaders: identity });
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
   const close = (page: Page) => page.context().close();

@@ -6,7 +6,13 @@ import { fileURLToPath } from "node:url";
 import { insertDeadLetters, rowsOf, sql } from "@maturity/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../../test/browser.ts";
+import {
+  chromiumAvailable,
+  chromiumPath,
+  launchChromium,
+  newWatchedPage,
+  problemsOf,
+} from "../../test/browser.ts";
 import { ensureClientBuilt } from "../../test/client-build.ts";
 import { startDemoPlatform, type DemoPlatform } from "../../test/demo-platform.ts";
 import { eventually, postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
@@ -40,17 +46,7 @@ describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
     await demo?.close();
   });
 
-  async function newPage(width = 1280, height = 900): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(message.text());
-    });
-    (page as Page & { problems: string[] }).problems = problems;
-    return page;
-  }
-  const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
+  const newPage = (width = 1280, height = 900) => newWatchedPage(browser, { viewport: { width, height } });
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
 
