@@ -44,6 +44,20 @@ export function readIngestToken(source: SettingsSource = process.env): string | 
   return readCliEnv(source).MATURITY_INGEST_TOKEN?.trim() || undefined;
 }
 
+/** Where `maturity emit` posts when --to is not given. */
+export function readIngestUrl(source: SettingsSource = process.env): string {
+  return readCliEnv(source).MATURITY_INGEST_URL;
+}
+
+/** The portal `maturity import` talks to, and the API token it sends, when the flags do not say. */
+export function readPortalAccess(source: SettingsSource = process.env): {
+  url: string;
+  token: string | undefined;
+} {
+  const env = readCliEnv(source);
+  return { url: env.MATURITY_PORTAL_URL, token: env.MATURITY_API_TOKEN?.trim() || undefined };
+}
+
 /** MATURITY_SIGNING_KEY as set (a PEM file's path or PEM text), or undefined. */
 export function readSigningKeySetting(source: SettingsSource = process.env): string | undefined {
   return readCliEnv(source).MATURITY_SIGNING_KEY?.trim() || undefined;

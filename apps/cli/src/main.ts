@@ -4,6 +4,8 @@ import { Command } from "commander";
 import { auditPackCommand } from "./commands/audit-pack.ts";
 import { deadLettersCommand } from "./commands/dead-letters.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { importCommand } from "./commands/import.ts";
+import { emitCommand } from "./commands/emit.ts";
 import { replayCommand } from "./commands/replay.ts";
 import { rubricCommand } from "./commands/rubric.ts";
 import { scoreCommand } from "./commands/score.ts";
@@ -35,9 +37,11 @@ const program = new Command("maturity")
   .addCommand(scoreCommand())
   .addCommand(rubricCommand())
   .addCommand(demoCommand())
+  .addCommand(emitCommand())
   .addCommand(replayCommand())
   .addCommand(verifyChainCommand())
   .addCommand(deadLettersCommand())
-  .addCommand(auditPackCommand());
+  .addCommand(auditPackCommand())
+  .addCommand(importCommand());
 
 await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ import { defaultIngestConfig, type IngestConfig } from "./env.ts";
 import { createIngestErrorHandler } from "./errors.ts";
 import { createIngestMetrics } from "./metrics.ts";
 import { createPublisher } from "./publish.ts";
+import { registerAlertmanagerRoutes } from "./routes/alertmanager.ts";
 import { registerEventRoutes } from "./routes/events.ts";
 import { registerGithubRoutes } from "./routes/github.ts";
 import { registerGitlabRoutes } from "./routes/gitlab.ts";
@@ -15,7 +16,10 @@ import { registerKueueRoutes } from "./routes/kueue.ts";
 import { registerLineageRoutes } from "./routes/lineage.ts";
 import { registerMetricsRoute } from "./routes/metrics.ts";
 import { registerMlflowRoutes } from "./routes/mlflow.ts";
+import { registerOpenApiRoute } from "./routes/openapi.ts";
 import { registerOtlpRoutes } from "./routes/otlp.ts";
+import { registerPagerdutyRoutes } from "./routes/pagerduty.ts";
+import { registerSchemaRoutes } from "./routes/schemas.ts";
 import type { RouteContext } from "./routes/webhook-context.ts";
 import type { ResolveSystem } from "./systems.ts";
 
@@ -69,9 +73,14 @@ export async function ingestPlugin(app: FastifyInstance, options: IngestOptions)
     registerOtlpRoutes(scope, context);
     registerLineageRoutes(scope, context);
     registerKueueRoutes(scope, context);
+    registerAlertmanagerRoutes(scope, context);
   });
   // Sources that sign each delivery with a shared secret (checked in the route, on the raw body).
   registerGithubRoutes(app, context);
   registerGitlabRoutes(app, context);
   registerMlflowRoutes(app, context);
+  registerPagerdutyRoutes(app, context);
+  // The contracts: public, so senders and their tools can fetch them without a token.
+  registerSchemaRoutes(app);
+  registerOpenApiRoute(app);
 }

@@ -1,13 +1,15 @@
 import type { EventLog } from "@maturity/log";
 import type { ActivePolicy } from "@maturity/policy";
-import { formatIssues, jsonLimits, parseEvent, type MaturityEvent } from "@maturity/model";
+import { formatIssues, jsonLimits, type MaturityEvent } from "@maturity/model";
+import { eventDataschema } from "@maturity/model/contracts";
 import type { EventDraft } from "./adapters/draft.ts";
 import { appendWithin } from "./append.ts";
 import type { IngestConfig } from "./env.ts";
 import { badRequest, IngestError } from "./errors.ts";
 import type { IngestMetrics } from "./metrics.ts";
 import { refusePolicyBreaches } from "./policy-checks.ts";
-import { subjectFor, type ResolveSystem } from "./systems.ts";
+import { eventOfDraft, type DraftEvent } from "./draft-event.ts";
+import type { ResolveSystem } from "./systems.ts";
 
 /** What a successful response lists for each event it produced. */
 export interface AcceptedEvent {
@@ -28,7 +30,7 @@ export interface Publisher {
 
 export function createPublisher(options: {
   log: EventLog;
-  config: Pick<IngestConfig, "appendTimeoutMs" | "retryAfterSeconds">;
+  config: Pick<IngestConfig, "appendTimeoutMs" | "retryAfterSeconds" | "publicUrl">;
   metrics: IngestMetrics;
   resolveSystem: ResolveSystem | undefined;
   /** The policy in force, read for every request. */
@@ -37,9 +39,9 @@ export function createPublisher(options: {
   const { log, config, metrics } = options;
 
   async function toEvent(draft: EventDraft, index: number, count: number): Promise<MaturityEvent> {
-    let resolved: Awaited<ReturnType<typeof subjectFor>>;
+    let drafted: DraftEvent;
     try {
-      resolved = await subjectFor(draft.ref, options.resolveSystem);
+      drafted = await eventOfDraft(draft, options.resolveSystem);
     } catch {
       throw new IngestError(
         503,
@@ -50,35 +52,29 @@ export function createPublisher(options: {
         },
       );
     }
-    const candidate = {
-      specversion: "1.0",
-      id: draft.id,
-      source: draft.source,
-      type: draft.type,
-      time: draft.time,
-      subject: resolved.subject,
-      datacontenttype: "application/json",
-      ...(resolved.unmappedref === undefined ? {} : { unmappedref: resolved.unmappedref }),
-      data: draft.data,
-    };
-    const parsed = parseEvent(candidate);
-    if (!parsed.ok) {
+    if (!drafted.ok) {
       const where = count > 1 ? ` (event ${index})` : "";
       throw badRequest(
         "invalid_event",
-        `the delivery maps to an invalid ${draft.type} event${where}: ${formatIssues(parsed.issues)}`,
-        parsed.issues,
+        `the delivery maps to an invalid ${draft.type} event${where}: ${formatIssues(drafted.issues)}`,
+        drafted.issues,
         count > 1 ? index : undefined,
       );
     }
-    if (resolved.unmappedref !== undefined) metrics.unmapped.inc({ kind: draft.ref.kind });
-    return parsed.event;
+    if (drafted.unmapped) metrics.unmapped.inc({ kind: draft.ref.kind });
+    return drafted.event;
   }
 
-  async function publishEvents(events: MaturityEvent[], route: string): Promise<AcceptedEvent[]> {
-    if (events.length === 0) return [];
+  async function publishEvents(validated: MaturityEvent[], route: string): Promise<AcceptedEvent[]> {
+    if (validated.length === 0) return [];
     // Every route ends here: whatever produced the events, the policy's rules hold for them all.
-    refusePolicyBreaches(events, options.policy());
+    refusePolicyBreaches(validated, options.policy());
+    // Each event was validated against its type's published schema, so that is its dataschema,
+    // whatever a sender of /v1/events put there (an adapter's drafts never carry one).
+    const events = validated.map((event) => ({
+      ...event,
+      dataschema: eventDataschema(config.publicUrl, event.type),
+    }));
     const records = events.map((event, index) => {
       const value = JSON.stringify(event);
       if (Buffer.byteLength(value) > jsonLimits.eventBytes) {

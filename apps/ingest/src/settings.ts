@@ -1,12 +1,12 @@
 // The ingest routes' settings, declared once: the standalone ingest (env.ts) and `npm start`
 // (apps/web) compose them and turn them into an IngestConfig here.
-import { commaList, parseSettings, type SettingValues } from "@maturity/config";
+import { commaList, parseSettings, publicUrlSettings, type SettingValues } from "@maturity/config";
 import { z } from "zod";
 import { parsePriceTable, type PriceTable } from "./adapters/otlp/prices.ts";
 
 /** Everything the ingest routes need to know, whichever process hosts them. */
 export interface IngestConfig {
-  /** Bearer tokens accepted by /v1/events, /v1/otlp, /v1/lineage and /v1/webhooks/kueue. */
+  /** Bearer tokens accepted by /v1/events, /v1/otlp, /v1/lineage, /v1/webhooks/kueue and /v1/webhooks/alertmanager. */
   tokens: string[];
   /** When false the bearer-token routes are open (the embedded default without INGEST_TOKENS). */
   bearerAuth: boolean;
@@ -16,18 +16,27 @@ export interface IngestConfig {
   mlflowWebhookSecret: string | undefined;
   /** How far X-MLflow-Timestamp may be from now before a delivery counts as a replay. */
   mlflowMaxAgeSeconds: number;
+  /** PagerDuty v3 signing secrets (several while one rotates); empty: /v1/webhooks/pagerduty refuses all. */
+  pagerdutyWebhookSecrets: string[];
+  /** Alertmanager `severity` label values (lower case) whose alerts also open and resolve an incident. */
+  alertmanagerIncidentSeverities: string[];
   llmPrices: PriceTable;
   /** An append not acknowledged within this time is answered 503 (it may still land: the store dedupes). */
   appendTimeoutMs: number;
   retryAfterSeconds: number;
+  /** MATURITY_PUBLIC_URL, no trailing slash: each stored event's `dataschema` starts with it. */
+  publicUrl: string;
 }
 
 export const ingestSettings = {
+  // Declared in packages/config (alerts will link with it too); composed here so every process
+  // that hosts the ingest routes reads it.
+  ...publicUrlSettings,
   INGEST_TOKENS: z
     .string()
     .default("")
     .describe(
-      "Bearer tokens, comma-separated, accepted by /v1/events, /v1/otlp, /v1/lineage and /v1/webhooks/kueue",
+      "Bearer tokens, comma-separated, accepted by /v1/events, /v1/otlp, /v1/lineage, /v1/webhooks/kueue and /v1/webhooks/alertmanager",
     ),
   INGEST_AUTH: z
     .enum(["on", "off"])
@@ -59,6 +68,18 @@ export const ingestSettings = {
     .min(1)
     .default(300)
     .describe("How far an MLflow delivery's timestamp may be from now before it counts as a replay"),
+  PAGERDUTY_WEBHOOK_SECRETS: z
+    .string()
+    .optional()
+    .describe(
+      "The PagerDuty v3 webhook subscription's signing secrets, comma-separated (the old and the new while one rotates); unset, /v1/webhooks/pagerduty refuses all",
+    ),
+  INGEST_ALERTMANAGER_INCIDENT_SEVERITIES: z
+    .string()
+    .default("critical")
+    .describe(
+      "Alertmanager `severity` label values, comma-separated, whose alerts also open an incident (and resolve it when the alert resolves)",
+    ),
   INGEST_LLM_PRICES: z
     .string()
     .default("{}")
@@ -112,9 +133,14 @@ export function ingestConfigFrom(env: IngestSettingValues, mode: "embedded" | "s
     gitlabWebhookToken: env.GITLAB_WEBHOOK_TOKEN,
     mlflowWebhookSecret: env.MLFLOW_WEBHOOK_SECRET,
     mlflowMaxAgeSeconds: env.INGEST_MLFLOW_MAX_AGE_SECONDS,
+    pagerdutyWebhookSecrets: commaList(env.PAGERDUTY_WEBHOOK_SECRETS),
+    alertmanagerIncidentSeverities: commaList(env.INGEST_ALERTMANAGER_INCIDENT_SEVERITIES).map((value) =>
+      value.toLowerCase(),
+    ),
     llmPrices,
     appendTimeoutMs: env.INGEST_APPEND_TIMEOUT_MS,
     retryAfterSeconds: env.INGEST_RETRY_AFTER_SECONDS,
+    publicUrl: env.MATURITY_PUBLIC_URL,
   };
 }
 

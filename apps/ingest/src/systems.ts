@@ -8,6 +8,12 @@ import { formatNativeId, systemIdOf, unmappedSubject } from "@maturity/model";
 export type SystemRef = NativeId;
 
 /**
+ * What a draft names its subject by: a native id (mapped through the catalogue), or a system id
+ * when the sender names the system itself (an Alertmanager alert's `maturity_system` label).
+ */
+export type SubjectRef = SystemRef | { kind: "system"; id: string };
+
+/**
  * Maps a native identifier to a system id, or answers undefined when the catalogue has no entry
  * for it yet. Passed to the ingest plugin by the process that knows the catalogue.
  */
@@ -20,9 +26,10 @@ export type ResolveSystem = (ref: SystemRef) => string | undefined | Promise<str
  * (packages/model's `systemIdOf`), with what the resolver knows of this one id as the mapping.
  */
 export async function subjectFor(
-  ref: SystemRef,
+  ref: SubjectRef,
   resolve: ResolveSystem | undefined,
 ): Promise<{ subject: string; unmappedref?: string }> {
+  if (ref.kind === "system") return { subject: ref.id };
   const resolved = resolve === undefined ? undefined : await resolve(ref);
   const waiting = unmappedSubject(ref);
   const systemId = systemIdOf(waiting, () => resolved);

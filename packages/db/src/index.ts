@@ -23,4 +23,5 @@ export * from "./queries/portal.ts";
 export * from "./queries/audit-source.ts";
 export * from "./queries/score-change-notices.ts";
 export * from "./queries/dead-letters.ts";
+export * from "./queries/catalogue-imports.ts";
 export { databaseSettings, dataDirSettings, resolveDataDir } from "./settings.ts";

@@ -6,3 +6,11 @@ export { organisationHistory, newProgress, type GenerationProgress } from "./his
 export { liveEvents } from "./live.ts";
 export type { DemoEvent } from "./events.ts";
 export { Prng } from "./prng.ts";
+export {
+  demoCatalogueEntities,
+  demoCatalogueYaml,
+  demoOwnerGroup,
+  demoPagerDutyServiceId,
+  type DemoEntity,
+} from "./backstage-catalogue.ts";
+export { demoPagerDutyDelivery } from "./pagerduty-deliveries.ts";

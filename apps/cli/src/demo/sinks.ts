@@ -2,6 +2,7 @@
 // Both take one serialised event at a time and apply backpressure, so memory stays flat.
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
+import { ingestEndpoint, postToIngest } from "../ingest-client.ts";
 
 export interface EventSink {
   /** Takes one event as JSON text; returns a promise only when the caller must wait (backpressure). */
@@ -61,60 +62,24 @@ export interface IngestSinkOptions {
   onRetry?: (reason: string, waitMs: number) => void;
 }
 
-export class IngestError extends Error {}
-
-/** POSTs batches to `<url>/v1/events` as application/cloudevents-batch+json, one at a time. */
+/**
+ * POSTs batches to `<url>/v1/events` as application/cloudevents-batch+json, one at a time, with
+ * the retries of postToIngest (ingest-client.ts).
+ */
 export function ingestSink(options: IngestSinkOptions): EventSink {
-  const endpoint = `${options.url.replace(/\/+$/, "")}/v1/events`;
-  const doFetch = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const maxAttempts = options.maxAttempts ?? 30;
   let batch: string[] = [];
-
-  async function post(events: string[]): Promise<void> {
-    const body = `[${events.join(",")}]`;
-    const headers: Record<string, string> = { "content-type": "application/cloudevents-batch+json" };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    for (let attempt = 1; ; attempt++) {
-      let response: Response;
-      try {
-        response = await doFetch(endpoint, { method: "POST", headers, body });
-      } catch (error) {
-        // Not answered at all: the ingest may be restarting. Resending is safe (dedup on source+id).
-        if (attempt >= maxAttempts)
-          throw new IngestError(`cannot reach ${endpoint}: ${(error as Error).message}`);
-        const waitMs = Math.min(10_000, 250 * 2 ** Math.min(attempt, 6));
-        options.onRetry?.(`network error (${(error as Error).message})`, waitMs);
-        await sleep(waitMs);
-        continue;
-      }
-      if (response.ok) {
-        await response.body?.cancel();
-        return;
-      }
-      const text = await response.text();
-      if ((response.status === 503 || response.status === 429) && attempt < maxAttempts) {
-        // Retry-After is in seconds; ingest sends it with every 503.
-        const seconds = Number(response.headers.get("retry-after"));
-        const waitMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
-        options.onRetry?.(`${response.status} from ingest`, waitMs);
-        await sleep(waitMs);
-        continue;
-      }
-      let reason = text;
-      try {
-        const parsed = JSON.parse(text) as { message?: string; error?: { message?: string } };
-        reason = parsed.message ?? parsed.error?.message ?? text;
-      } catch {
-        // Not JSON: keep the raw text.
-      }
-      const hint = response.status === 401 || response.status === 403 ? " (check --token)" : "";
-      throw new IngestError(
-        `ingest at ${endpoint} answered ${response.status}${hint}: ${reason.slice(0, 500)}`,
-      );
-    }
-  }
-
+  const post = async (events: string[]) => {
+    await postToIngest({
+      url: options.url,
+      token: options.token,
+      contentType: "application/cloudevents-batch+json",
+      body: `[${events.join(",")}]`,
+      maxAttempts: options.maxAttempts ?? 30,
+      ...(options.fetch !== undefined && { fetch: options.fetch }),
+      ...(options.sleep !== undefined && { sleep: options.sleep }),
+      onRetry: (notice) => options.onRetry?.(notice.reason, notice.waitMs),
+    });
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const events = batch;
@@ -122,7 +87,7 @@ export function ingestSink(options: IngestSinkOptions): EventSink {
     await post(events);
   };
   return {
-    target: endpoint,
+    target: ingestEndpoint(options.url),
     write(json) {
       batch.push(json);
       return batch.length >= options.batchSize ? flush() : undefined;

@@ -1,5 +1,5 @@
 import type { EventType } from "@maturity/model";
-import type { SystemRef } from "../systems.ts";
+import type { SubjectRef } from "../systems.ts";
 
 /**
  * An event an adapter derived from a native payload, before its subject is resolved. `id` and
@@ -12,12 +12,26 @@ export interface EventDraft {
   source: string;
   /** RFC 3339. */
   time: string;
-  ref: SystemRef;
+  ref: SubjectRef;
   data: Record<string, unknown>;
 }
 
-/** What an adapter makes of one delivery: events, or a reason why it carries no evidence. */
-export type AdapterResult = { drafts: EventDraft[]; ignored?: undefined } | { drafts: []; ignored: string };
+/** An item of a delivery (an alert of a group) left out while the others went through, and why. */
+export interface SkippedItem {
+  /** Its position in the delivery. */
+  index: number;
+  /** Its native id (an alert's fingerprint). */
+  id: string;
+  reason: string;
+}
+
+/**
+ * What an adapter makes of one delivery: events, or a reason why it carries no evidence; either
+ * way with the items it had to leave out, when there are some.
+ */
+export type AdapterResult =
+  | { drafts: EventDraft[]; ignored?: undefined; skipped?: SkippedItem[] }
+  | { drafts: []; ignored: string; skipped?: SkippedItem[] };
 
 export function ignored(reason: string): AdapterResult {
   return { drafts: [], ignored: reason };

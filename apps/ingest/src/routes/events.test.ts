@@ -10,6 +10,9 @@ afterEach(async () => {
 
 const owner = exampleEvents.find((event) => event.type === "gov.owner.assigned")!;
 const deploy = exampleEvents.find((event) => event.type === "deploy.completed")!;
+// What ingest stores as `dataschema` with MATURITY_PUBLIC_URL at its default.
+const dataschemaOf = (type: string, publicUrl = "http://localhost:3000") =>
+  `${publicUrl}/v1/schemas/${type}.json#/properties/data`;
 
 async function open(config: Parameters<typeof startHarness>[0] = {}) {
   harness = await startHarness(config);
@@ -38,7 +41,14 @@ describe("POST /v1/events, structured mode", () => {
     });
     const [record] = await harness.records();
     expect(record?.key).toBe(owner.subject);
-    expect(JSON.parse(record!.value)).toEqual(owner);
+    expect(JSON.parse(record!.value)).toEqual({ ...owner, dataschema: dataschemaOf(owner.type) });
+  });
+
+  it("sets dataschema to the type's published schema at the public URL, replacing the sender's", async () => {
+    await open({ config: { publicUrl: "https://maturity.example.com/base" } });
+    await post({ ...owner, dataschema: "https://elsewhere.example/owner.json" });
+    const [event] = await harness.logged();
+    expect(event!.dataschema).toBe(dataschemaOf(owner.type, "https://maturity.example.com/base"));
   });
 
   it("keeps unknown extension attributes of the envelope", async () => {
@@ -125,7 +135,7 @@ describe("POST /v1/events, structured mode", () => {
 });
 
 describe("POST /v1/events, binary mode (the cloudevents SDK as the sender)", () => {
-  it("reads attributes from ce-* headers and data from the body", async () => {
+  it("reads attributes from ce-* headers and data from the body, and stores the event", async () => {
     await open();
     const event = new CloudEvent({
       id: "bin-1",
@@ -134,6 +144,7 @@ describe("POST /v1/events, binary mode (the cloudevents SDK as the sender)", () 
       subject: "fraud-scoring",
       time: "2026-03-01T12:00:00Z",
       datacontenttype: "application/json",
+      dataschema: "https://ci.example/deploy.json",
       data: deploy.data,
       traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
     });
@@ -149,13 +160,23 @@ describe("POST /v1/events, binary mode (the cloudevents SDK as the sender)", () 
     expect(response.json().accepted).toEqual([
       { id: "bin-1", source: "ci://example", type: "deploy.completed", subject: "fraud-scoring" },
     ]);
-    const [logged] = await harness.logged();
-    expect(logged).toMatchObject({
-      specversion: "1.0",
-      id: "bin-1",
-      data: deploy.data,
-      traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-    });
+    expect(message.headers["ce-dataschema"]).toBe("https://ci.example/deploy.json");
+    // The whole event, as the SDK meant it, except the dataschema: ingest names the schema it checked.
+    expect(await harness.logged()).toEqual([
+      {
+        specversion: "1.0",
+        id: "bin-1",
+        source: "ci://example",
+        type: "deploy.completed",
+        subject: "fraud-scoring",
+        // The SDK writes the time with milliseconds.
+        time: message.headers["ce-time"],
+        datacontenttype: "application/json",
+        dataschema: dataschemaOf("deploy.completed"),
+        data: deploy.data,
+        traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+      },
+    ]);
   });
 
   it("names the missing attribute of a binary event", async () => {
@@ -176,7 +197,7 @@ describe("POST /v1/events, binary mode (the cloudevents SDK as the sender)", () 
     );
   });
 
-  it("accepts a structured event emitted by the SDK", async () => {
+  it("accepts a structured event emitted by the SDK and stores it", async () => {
     await open();
     const event = new CloudEvent({ ...owner, data: owner.data });
     const message = HTTP.structured(event);
@@ -187,12 +208,14 @@ describe("POST /v1/events, binary mode (the cloudevents SDK as the sender)", () 
       payload: message.body as string,
     });
     expect(response.statusCode).toBe(202);
-    expect((await harness.logged())[0]).toMatchObject({ id: owner.id, data: owner.data });
+    expect(await harness.logged()).toEqual([
+      { ...JSON.parse(message.body as string), dataschema: dataschemaOf(owner.type) },
+    ]);
   });
 });
 
 describe("POST /v1/events, batch mode", () => {
-  const batch = exampleEvents.slice(0, 5).map((event) => new CloudEvent({ ...event }));
+  const batch = exampleEvents.slice(0, 5).map((event) => new CloudEvent<unknown>({ ...event }));
 
   it("appends every event of a valid batch and lists them in order", async () => {
     await open();

@@ -7,6 +7,7 @@ import { ingestProcessSettings, ingestSettings } from "@maturity/ingest";
 import { kafkaSettings } from "@maturity/log";
 import { policySettings } from "@maturity/policy";
 import { signingKeySettings } from "@maturity/audit";
+import { backstageSettings } from "@maturity/backstage";
 import {
   foreignSettingNames,
   listenSettings,
@@ -70,6 +71,11 @@ export const settingsSections: { title: string; declaredIn: string; settings: Se
   { title: "Sign-on", declaredIn: "apps/web/src/server/settings.ts", settings: signOnSettings },
   { title: "Demo organisation", declaredIn: "apps/web/src/server/settings.ts", settings: demoSeedSettings },
   { title: "Audit packs", declaredIn: "packages/audit/src/settings.ts", settings: signingKeySettings },
+  {
+    title: "Backstage catalogue",
+    declaredIn: "packages/backstage/src/settings.ts",
+    settings: backstageSettings,
+  },
   { title: "Command line", declaredIn: "apps/cli/src/settings.ts", settings: cliSettings },
 ];
 

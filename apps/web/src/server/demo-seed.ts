@@ -1,14 +1,29 @@
 // The embedded first run: on an empty data folder, fill the platform with the demo organisation
 // through the same event log ingest writes to, and wait until the worker has applied all of it.
 // A marker file in the data folder records that it happened, so restarts do not seed again.
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { newProgress, organisationHistory, planOrganisation, type DemoOptions } from "@maturity/demo";
+import { readEntityFiles } from "@maturity/backstage";
+import {
+  demoCatalogueYaml,
+  demoPagerDutyDelivery,
+  newProgress,
+  organisationHistory,
+  planOrganisation,
+  type DemoEvent,
+  type DemoOptions,
+  type OrganisationPlan,
+} from "@maturity/demo";
+import { eventOfDraft, mapPagerdutyDelivery } from "@maturity/ingest";
 import type { LogRecord } from "@maturity/log";
+import { sourcesKeyOf, type MaturityEvent } from "@maturity/model";
+import { runBackstageImport } from "./imports/backstage-import.ts";
 import cliProgress from "cli-progress";
 import type { RunningPlatform } from "./platform.ts";
 
 export const demoMarkerFile = "demo-seeded.json";
+/** Where the first run writes the demo's Backstage catalogue file before importing it. */
+export const demoCatalogueFolder = "demo-catalogue";
 const appendBatch = 500;
 
 export interface DemoMarker {
@@ -49,7 +64,7 @@ export interface SeedResult {
  * what it already holds (dedup on source and id).
  */
 export async function seedDemo(
-  platform: Pick<RunningPlatform, "log" | "worker">,
+  platform: Pick<RunningPlatform, "log" | "worker" | "database">,
   dataDir: string,
   options: DemoOptions,
   showProgress: boolean,
@@ -82,8 +97,13 @@ export async function seedDemo(
   };
   const ticker = setInterval(refresh, 200);
   try {
+    const catalogue = await importDemoCatalogue(platform, dataDir, plan, options);
+    const history = [...organisationHistory(plan, options, progress)].filter(
+      (event) => event.type !== "catalog.system.registered",
+    );
+    const incidents = await asPagerDutyDeliveries(history, catalogue);
     // Time order across systems (the generator goes system by system); the first run's scale fits.
-    const events = [...organisationHistory(plan, options, progress)].sort(
+    const events: (DemoEvent | MaturityEvent)[] = [...catalogue, ...incidents].sort(
       (a, b) => Date.parse(a.time) - Date.parse(b.time),
     );
     let appended = 0;
@@ -139,4 +159,82 @@ function processed(metrics: {
   deadLettered: number;
 }): number {
   return metrics.eventsApplied + metrics.duplicatesIgnored + metrics.deadLettered;
+}
+
+/**
+ * The demo's catalogue, the way a platform team brings its own: the generator writes it as a
+ * Backstage catalog-info.yaml in the data folder, and the import reads that file. Its events are
+ * dated where the history registers its systems, so the scores' history starts registered.
+ */
+async function importDemoCatalogue(
+  platform: Pick<RunningPlatform, "database">,
+  dataDir: string,
+  plan: OrganisationPlan,
+  options: DemoOptions,
+): Promise<MaturityEvent[]> {
+  const folder = path.join(dataDir, demoCatalogueFolder);
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, "catalog-info.yaml");
+  await writeFile(file, demoCatalogueYaml(plan));
+  const read = await readEntityFiles([file]);
+  const imported = await runBackstageImport(
+    {
+      db: platform.database.db,
+      appendToLog: () => Promise.reject(new Error("a dry run appends nothing")),
+    },
+    {
+      entities: read.entities,
+      problems: read.problems,
+      location: demoCatalogueFolder,
+      retireMissing: false,
+      // Planned only: the seeding appends these with the history, a week at a time.
+      dryRun: true,
+      actor: "first-run",
+      now: new Date(demoRegistrationTime(options)),
+    },
+  );
+  if (imported.summary.skipped.length > 0)
+    throw new Error(
+      `the demo catalogue did not import cleanly (a bug in the demo generator): ${imported.summary.skipped.map((problem) => problem.reason).join("; ")}`,
+    );
+  return imported.events;
+}
+
+/** When the history registers its systems (organisationHistory): two days before its first. */
+function demoRegistrationTime(options: DemoOptions): number {
+  return options.end - (options.days + 2) * 86_400_000;
+}
+
+/**
+ * The history's incidents, replaced by what PagerDuty would send for them, mapped by the
+ * PagerDuty route's own code: the incidents reach their systems through the services the
+ * imported catalogue claims, as a team's real incidents do.
+ */
+async function asPagerDutyDeliveries(
+  history: DemoEvent[],
+  catalogue: MaturityEvent[],
+): Promise<(DemoEvent | MaturityEvent)[]> {
+  const serviceOwner = new Map<string, string>();
+  for (const event of catalogue)
+    if (event.type === "catalog.system.registered")
+      for (const service of event.data.sources?.[sourcesKeyOf("service")] ?? [])
+        serviceOwner.set(service, event.subject);
+  const resolve = (ref: { kind: string; id: string }) =>
+    ref.kind === "service" ? serviceOwner.get(ref.id) : undefined;
+  const out: (DemoEvent | MaturityEvent)[] = [];
+  for (const event of history) {
+    const delivery = demoPagerDutyDelivery(event);
+    if (delivery === undefined) {
+      out.push(event);
+      continue;
+    }
+    const mapped = mapPagerdutyDelivery({ payload: delivery, now: new Date(event.time) });
+    for (const draft of mapped.drafts) {
+      const drafted = await eventOfDraft(draft, resolve);
+      if (!drafted.ok)
+        throw new Error(`a demo incident maps to an invalid event: ${JSON.stringify(drafted.issues)}`);
+      out.push(drafted.event);
+    }
+  }
+  return out;
 }

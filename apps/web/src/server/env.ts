@@ -2,6 +2,12 @@
 // fragments they declare) plus the portal's own, read and checked once at start.
 // docs/configuration.md lists them all.
 import { signingKeySettings } from "@maturity/audit";
+import {
+  backstageConfigFrom,
+  backstageSettings,
+  defaultMappingOptions,
+  parseTypeMapping,
+} from "@maturity/backstage";
 import { databaseSettings, dataDirSettings, resolveDataDir } from "@maturity/db";
 import { ingestConfigFrom, ingestSettings } from "@maturity/ingest";
 import { kafkaSettings } from "@maturity/log";
@@ -29,6 +35,8 @@ export const webProcessSettings = {
   ...policySettings,
   // The audit pack signing key, declared with `maturity audit-pack`'s: the portal's packs too.
   ...signingKeySettings,
+  // The periodic catalogue pull runs in the portal's process (it needs the store and the log).
+  ...backstageSettings,
   ...portalSettings,
   ...demoSeedSettings,
   ...signOnSettings,
@@ -69,6 +77,13 @@ export function readEnv(source: SettingsSource = process.env) {
       }),
       tokens,
     } satisfies AuthConfig as AuthConfig,
+    /** MATURITY_BACKSTAGE_URL and its companions; undefined when no catalogue is pulled. */
+    backstage: backstageConfigFrom(env),
+    /** How imports (the pull's and the portal's) tell ML systems: MATURITY_BACKSTAGE_TYPES. */
+    backstageMapping:
+      env.MATURITY_BACKSTAGE_TYPES === undefined
+        ? defaultMappingOptions
+        : { ...defaultMappingOptions, types: parseTypeMapping(env.MATURITY_BACKSTAGE_TYPES) },
     /** INGEST_TOKENS, webhook secrets, limits: the ingest routes' config, as `npm start` hosts them. */
     ingest: ingestConfigFrom(env, "embedded"),
     /** Variables named like settings of ours that no process reads (logged at start). */

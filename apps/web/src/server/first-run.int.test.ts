@@ -1,11 +1,13 @@
 // The embedded first run end to end: a fresh data folder is seeded with the demo organisation,
 // a restart keeps it without seeding again, --no-demo starts empty, --reset starts over.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { embeddedConfig } from "../../test/embedded-config.ts";
 import { trpcClientFor } from "../../test/ingest-flow.ts";
+import { rowsOf, sql } from "@maturity/db";
+import { demoCatalogueFolder } from "./demo-seed.ts";
 import { resetDataDir, startWithFirstRun, type FirstRunConfig, type StartFlags } from "./first-run.ts";
 
 const dirs: string[] = [];
@@ -45,6 +47,27 @@ describe("the embedded first run", () => {
       const times = report.history.map((row) => Date.parse(row.at));
       expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(7 * 86_400_000);
       expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
+      // The catalogue came through the Backstage import of the file the generator wrote, and the
+      // incidents through the PagerDuty mapping, routed by the services the catalogue claims.
+      const stored = rowsOf<{ source: string; type: string; system_id: string; unmapped: string | null }>(
+        await first.platform.database.db.execute(sql`
+          select source, type, system_id, payload->>'unmappedref' as unmapped from events
+          where type like 'catalog.system.%' or type like 'incident.%'`),
+      );
+      const catalogue = stored.filter((row) => row.type.startsWith("catalog."));
+      expect(catalogue).toHaveLength(8);
+      expect(new Set(catalogue.map((row) => `${row.source} ${row.type}`))).toEqual(
+        new Set(["backstage:demo-catalogue catalog.system.registered"]),
+      );
+      const incidents = stored.filter((row) => row.type.startsWith("incident."));
+      expect(incidents.length).toBeGreaterThan(0);
+      for (const row of incidents) {
+        expect(row.source).toBe("https://demo-org.pagerduty.com");
+        expect(systems.map((s) => s.systemId)).toContain(row.system_id);
+      }
+      expect(await readFile(path.join(dataDir, demoCatalogueFolder, "catalog-info.yaml"), "utf8")).toMatch(
+        /kind: Component/,
+      );
     } finally {
       await first.platform.close();
     }

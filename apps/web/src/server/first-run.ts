@@ -3,7 +3,14 @@
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { checkDemoOptions, type DemoOptions } from "@maturity/demo";
 import { workerOptionsFrom } from "@maturity/worker";
-import { demoMarkerFile, readDemoMarker, seedDemo, type SeedClock, type SeedResult } from "./demo-seed.ts";
+import {
+  demoCatalogueFolder,
+  demoMarkerFile,
+  readDemoMarker,
+  seedDemo,
+  type SeedClock,
+  type SeedResult,
+} from "./demo-seed.ts";
 import { startPlatform, type RunningPlatform } from "./platform.ts";
 
 export interface StartFlags {
@@ -28,7 +35,7 @@ export interface StartResult {
 }
 
 // What the embedded platform keeps in its data folder; --reset refuses to delete anything else.
-const ownEntries = new Set(["pglite", "log", demoMarkerFile]);
+const ownEntries = new Set(["pglite", "log", demoMarkerFile, demoCatalogueFolder]);
 
 export async function resetDataDir(dataDir: string): Promise<void> {
   const entries = await readdir(dataDir).catch(() => [] as string[]);

@@ -23,6 +23,7 @@ import type { FastifyInstance } from "fastify";
 import type { WebEnv } from "./env.ts";
 import { loadSigningKey } from "./audit-pack/signing-key.ts";
 import { catalogueResolver } from "./catalogue-resolver.ts";
+import { startCataloguePull, type CataloguePull } from "./imports/catalogue-pull.ts";
 import { authConfigured } from "./auth/auth-config.ts";
 import { startScoreChangeFeed } from "./live/score-change-feed.ts";
 import { webPlugin } from "./web-plugin.ts";
@@ -38,6 +39,8 @@ export interface RunningPlatform {
    * in force; it follows the database's policy in force. Set it after activating one in the portal.
    */
   policy: PolicyHolder;
+  /** The periodic Backstage catalogue pull, when MATURITY_BACKSTAGE_URL is set. */
+  cataloguePull: CataloguePull | undefined;
   mode: "embedded" | "distributed";
   close(): Promise<void>;
 }
@@ -55,6 +58,8 @@ type PlatformConfig = Pick<
   | "MATURITY_ROLES"
   | "LOG_LEVEL"
 > &
+  // The Backstage catalogue pull (MATURITY_BACKSTAGE_URL): readEnv gives it; tests may leave it out.
+  Partial<Pick<WebEnv, "backstage" | "backstageMapping">> &
   // MATURITY_POLICY and MATURITY_SIGNING_KEY: readEnv gives them; a test's hand-made config may
   // leave them out (no policy given, packs unsigned).
   Partial<Pick<WebEnv, "MATURITY_POLICY" | "MATURITY_SIGNING_KEY">> &
@@ -169,8 +174,23 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       scoreChanges,
       appendToLog: (records) => log.append(records),
       ...(signingKey !== undefined && { signingKey }),
+      ...(config.backstageMapping !== undefined && { backstageMapping: config.backstageMapping }),
     });
   }
+
+  // The catalogue pull runs beside the portal (which holds the store and the log), once per process
+  // with the web role; a second one would only append what the first already did (same ids).
+  const cataloguePull: CataloguePull | undefined =
+    roles.has("web") && config.backstage !== undefined
+      ? startCataloguePull(
+          {
+            db: database.db,
+            appendToLog: (records) => log.append(records),
+            logger: app.log.child({ component: "backstage-pull" }),
+          },
+          config.backstage,
+        )
+      : undefined;
 
   const worker = roles.has("worker")
     ? await startWorker({
@@ -209,10 +229,12 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     log,
     worker,
     policy,
+    cataloguePull,
     mode,
     close() {
       closing ??= (async () => {
         policyFollower.stop();
+        await cataloguePull?.stop();
         await scoreChanges?.close();
         await app.close();
         await worker?.stop();

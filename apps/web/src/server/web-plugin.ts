@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { Database } from "@maturity/db";
+import type { BackstageMappingOptions } from "@maturity/backstage";
 import type { LogRecord } from "@maturity/log";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance } from "fastify";
@@ -11,6 +12,7 @@ import type { AuthConfig } from "./auth/auth-config.ts";
 import { authConfigured } from "./auth/auth-config.ts";
 import { identify } from "./auth/identify.ts";
 import type { Viewer } from "./auth/viewer.ts";
+import { backstageImportRoute } from "./imports/backstage-import-route.ts";
 import { createReadCache } from "./live/read-cache.ts";
 import type { ScoreChangeFeed } from "./live/score-change-feed.ts";
 import { appRouter } from "./router.ts";
@@ -24,6 +26,8 @@ export interface WebOptions {
   appendToLog?: (records: LogRecord[]) => Promise<void>;
   /** Signs the audit packs (MATURITY_SIGNING_KEY); absent, they are unsigned. */
   signingKey?: SigningKey;
+  /** How Backstage imports tell ML systems (MATURITY_BACKSTAGE_TYPES). */
+  backstageMapping?: BackstageMappingOptions;
 }
 
 const clientDist = fileURLToPath(new URL("../../dist/client", import.meta.url));
@@ -76,6 +80,12 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
     viewerOf: (request) => viewers.get(request),
     ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
     ...(options.signingKey !== undefined && { signingKey: options.signingKey }),
+  });
+  backstageImportRoute(app, {
+    db: options.db,
+    ...(options.backstageMapping !== undefined && { mapping: options.backstageMapping }),
+    viewerOf: (request) => viewers.get(request),
+    ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
   });
   const built = existsSync(clientDist);
   if (built) await app.register(fastifyStatic, { root: clientDist, wildcard: false });

@@ -67,6 +67,8 @@ OpenTelemetry, OpenLineage, Kueue) produce them from the webhooks and spans you 
 - (\`source\`, \`id\`) identifies an event: sending it again is harmless, it is stored once.
 - Every string, number and time is held to the [input limits](input-limits.md).
 - Each type says what it is evidence of and which [rubric](rubric.md) criteria read it.
+- Each type's JSON Schema is published: in [schemas/](schemas/README.md) and at ingest's
+  \`GET /v1/schemas/<type>.json\`; every stored event's \`dataschema\` points at it.
 
 ## The envelope
 

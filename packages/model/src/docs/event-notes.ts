@@ -34,6 +34,8 @@ export const envelopeNotes: Record<string, string> = {
   subject:
     "The id of the ML system it is about (for `gpu.queue.configured`, the GPU queue's name). Ingest adapters fill it from the catalogue; an id no system claims yet becomes `unmapped:<kind>:<id>`.",
   datacontenttype: "Optional; when present it must say JSON (`application/json`, a UTF-8 charset allowed).",
+  dataschema:
+    "The schema `data` follows. Ingest sets it on every event it stores, replacing any the sender sent, to the `data` part of the type's published JSON Schema: `<MATURITY_PUBLIC_URL>/v1/schemas/<type>.json#/properties/data`.",
   type: "One of the event types on this page; anything else is refused, naming the accepted types.",
   data: "The event's own fields, described per type below.",
 };
@@ -53,6 +55,15 @@ const sourcesNotes = Object.fromEntries(
   }),
 );
 
+// Set by `maturity import backstage` and the catalogue pull; absent on entries sent by hand.
+const originNotes = {
+  origin: "Where an imported entry came from; absent when the entry was sent by hand.",
+  "origin.catalog": "The catalogue it was imported from.",
+  "origin.location": "Which copy of that catalogue: its API's URL, or the name given to an import of files.",
+  "origin.entityRef": "The entity's reference in that catalogue (`kind:namespace/name`).",
+  "origin.contentHash": "A hash of what was imported, so the next import knows whether the entity changed.",
+};
+
 const system = {
   name: "Display name of the system.",
   team: "The team that owns it; rollups and the team pages group by it.",
@@ -62,6 +73,7 @@ const system = {
   sources:
     "The native ids whose events belong to this system: events that name one of them are scored for it, including those that arrived before the mapping.",
   ...sourcesNotes,
+  ...originNotes,
 };
 
 export const eventNotes: { [T in EventType]: EventNote } = {
@@ -87,7 +99,7 @@ export const eventNotes: { [T in EventType]: EventNote } = {
       "Nothing new: the system stays in the report with its history, but leaves the rollups and the risks.",
     populations: [],
     metrics: [],
-    fields: {},
+    fields: originNotes,
   },
   "catalog.asset.updated": {
     means:

@@ -1,44 +1,14 @@
 // docs/score-report.md: what the score report says and how to read it, with its field table and an
 // example read off (and checked against) the report schema.
-import { axes, systemKindSchema } from "../kinds.ts";
 import { evidenceIdCap } from "../report/criterion-result.ts";
-import { metricNames, type MetricName } from "../report/metrics.ts";
+import { metricNames } from "../report/metrics.ts";
 import { riskKindSchema, type RiskKind } from "../report/risk.ts";
 import { scoreReportSchema, type ScoreReport } from "../report/score-report.ts";
 import { rubricVersion } from "../rubric/index.ts";
 import { eventTypesCounting } from "./evidence-links.ts";
 import { code, compactJson, generatedNotice, table } from "./markdown.ts";
 import { fieldRows, jsonSchemaOf } from "./schema-fields.ts";
-
-const metricNotes: Record<MetricName, { field: string; means: string }> = {
-  deploymentsPerWeek: {
-    field: "deploymentsPerWeek",
-    means:
-      "Succeeded production deploys per week of the window. A model, prompt or configuration deploy counts as much as a code deploy.",
-  },
-  leadTime: {
-    field: "leadTimeHours",
-    means: "Hours from `changeRequestedAt` to the succeeded production deploy: the median (`p50`) and `p90`.",
-  },
-  changeFailureRate: {
-    field: "changeFailureRate",
-    means:
-      "The share of succeeded production deploys that a rollback, or an incident, names (by `deploymentId`) within 7 days.",
-  },
-  timeToRecovery: {
-    field: "timeToRecoveryHours",
-    means: "Median hours from an incident opening to its resolution; incidents still open are left out.",
-  },
-  costByFeature: {
-    field: "costUsdByFeature",
-    means:
-      "LLM spend in USD per product feature, and `unattributedCostShare`, the share of spend with no feature.",
-  },
-  auditResponse: {
-    field: "auditResponseHours",
-    means: "Median hours from an audit request to the delivery of its evidence.",
-  },
-};
+import { metricNotes, reportFieldNotes, reportPlaceholders } from "./score-report-notes.ts";
 
 const riskNotes: Record<RiskKind, string> = {
   axis_mismatch:
@@ -52,109 +22,20 @@ const riskNotes: Record<RiskKind, string> = {
   metric_breach: "An operational metric outside its band (a high change failure rate, a slow recovery).",
 };
 
-/** Field descriptions, by path as in the table. */
-const fieldNotes: Record<string, string> = {
-  asOf: "The moment the report describes (UTC). Evidence after it is ignored.",
-  rubricVersion: "The version of the [rubric](rubric.md) that produced the scores.",
-  systems: "Every system that has any evidence at or before `asOf`, retired ones included.",
-  "systems[].systemId": "The system's id (the events' `subject`).",
-  "systems[].name": "From the catalogue; the id when the system was never registered.",
-  "systems[].team": "From the catalogue; `unassigned` when the system was never registered.",
-  "systems[].kind": "The system's kind, and so its track.",
-  "systems[].riskTier": "The organisation's reading of its stakes.",
-  "systems[].registered":
-    "False when events name the system but it was never registered; defaults then apply.",
-  "systems[].retired": "True after `catalog.system.retired`: kept here, left out of rollups and risks.",
-  "systems[].axes": "The five axes, never collapsed into one number.",
-  "systems[].axes.<axis>": "One axis's result.",
-  "systems[].axes.<axis>.score": "The continuous score, from 1 to 5 (see below).",
-  "systems[].axes.<axis>.level": "The highest consolidated level.",
-  "systems[].axes.<axis>.criteria":
-    "The result of every criterion of the axis that applies to the system's kind.",
-  "systems[].axes.<axis>.criteria[].id": "The criterion's id in the rubric.",
-  "systems[].axes.<axis>.criteria[].level": "The level it belongs to.",
-  "systems[].axes.<axis>.criteria[].degree": "How far it holds, from 0 to 1.",
-  "systems[].axes.<axis>.criteria[].met": "Whether the degree reaches the criterion's threshold.",
-  "systems[].axes.<axis>.criteria[].status":
-    "`met`, `unmet`, `no_data` when there was nothing to judge, or `waived` when a waiver in force lets an unmet criterion count as met.",
-  "systems[].axes.<axis>.criteria[].evidence": `Ids of the events the degree was computed from, newest first, at most ${evidenceIdCap}.`,
-  "systems[].axes.<axis>.criteria[].evidenceCount": "How many events there were in all.",
-  "systems[].axes.<axis>.criteria[].aheadOfFoundation":
-    "Met, but above the first level not consolidated, so not credited yet.",
-  "systems[].axes.<axis>.aheadOfFoundation": "The ids of those criteria.",
-  "systems[].metrics": "The operational metrics (see below).",
-  "systems[].metrics.deploymentsPerWeek": metricNotes.deploymentsPerWeek.means,
-  "systems[].metrics.leadTimeHours": metricNotes.leadTime.means,
-  "systems[].metrics.leadTimeHours.p50": "Median.",
-  "systems[].metrics.leadTimeHours.p90": "90th percentile.",
-  "systems[].metrics.changeFailureRate": metricNotes.changeFailureRate.means,
-  "systems[].metrics.timeToRecoveryHours": metricNotes.timeToRecovery.means,
-  "systems[].metrics.timeToRecoveryHours.p50": "Median.",
-  "systems[].metrics.costUsdByFeature": "LLM spend in USD per product feature.",
-  "systems[].metrics.unattributedCostShare": "The share of spend with no feature.",
-  "systems[].metrics.auditResponseHours": metricNotes.auditResponse.means,
-  "systems[].metrics.auditResponseHours.p50": "Median.",
-  "systems[].metrics.bands": "Where each metric's value sits among the maturity levels.",
-  "systems[].metrics.bands.<metric>.level": "The level the value corresponds to; null without data.",
-  "systems[].metrics.bands.<metric>.label": "The band in words (`several times a week`, `no data`).",
-  "systems[].metrics.bands.<metric>.dora":
-    "The DORA performance cluster, for the metrics DORA defines; null for the others and without data.",
-  "systems[].metrics.windowDays":
-    "The window the metrics cover, in days (separate from the criteria's window).",
-  "systems[].waivers":
-    "The waivers in force (`gov.waiver.granted`, not revoked, not expired); absent when there are none.",
-  "systems[].waivers[].criterionId": "The criterion waived: it reports status `waived` and counts as met.",
-  "systems[].waivers[].reason": "Why, as the grant says.",
-  "systems[].waivers[].approver": "Who approved it.",
-  "systems[].waivers[].grantedAt": "When it was granted (the event's time).",
-  "systems[].waivers[].expiresAt":
-    "When it stops counting: the grant's expiry, or sooner when the policy caps a waiver's length.",
-  "systems[].waivers[].eventId": "The `gov.waiver.granted` event.",
-  "systems[].risks": "The system's risks, highest rank first.",
-  "systems[].risks[].kind": "What kind of risk (see below).",
-  "systems[].risks[].systemId": "The system; absent on team-level risks.",
-  "systems[].risks[].team": "The team it belongs to.",
-  "systems[].risks[].rank": "Severity × exposure × likelihood; the higher, the more urgent.",
-  "systems[].risks[].axes": "The axes involved.",
-  "systems[].risks[].summary": "The risk in a sentence, with the numbers behind it.",
-  "systems[].risks[].nextUpgrade": "What to do about it, in the order the maturity model recommends.",
-  "systems[].risks[].evidence": `Ids of the events behind it, at most ${evidenceIdCap}.`,
-  teams: "One rollup per team, over its systems that are not retired.",
-  "teams[].team": "The team.",
-  "teams[].systemCount": "Systems counted in the rollup.",
-  "teams[].tracks": "Per track, the median score per axis of the team's systems of that kind.",
-  "teams[].tracks.<track>": "One track's medians.",
-  "teams[].tracks.<track>.<axis>": "The median score; null when the track has no systems.",
-  "teams[].trackGap":
-    "Per axis, the classical median minus the median of the LLM and agent systems together: positive when LLM operations lag.",
-  "teams[].trackGap.<axis>": "The gap; null when either side has no systems.",
-  org: "The same rollups over the whole organisation.",
-  "org.tracks": "Per track, the median score per axis of every system of that kind.",
-  "org.trackGap": "The organisation's classical-minus-LLM gap per axis.",
-  "org.trackGap.<axis>": "The gap; null when either side has no systems.",
-  "org.risks": "Every risk of every system and team, highest rank first.",
-};
-
-const placeholders = [
-  { keys: axes, name: "axis" },
-  { keys: systemKindSchema.options, name: "track" },
-  { keys: metricNames, name: "metric" },
-];
-
 export function renderScoreReportDoc(): string {
-  const rows = fieldRows(jsonSchemaOf(scoreReportSchema), { placeholders });
-  const stale = Object.keys(fieldNotes).filter((path) => !rows.some((row) => row.path === path));
+  const rows = fieldRows(jsonSchemaOf(scoreReportSchema), { placeholders: reportPlaceholders });
+  const stale = Object.keys(reportFieldNotes).filter((path) => !rows.some((row) => row.path === path));
   if (stale.length > 0)
     throw new Error(`score-report notes for fields the schema lacks: ${stale.join(", ")}`);
   const fieldTable = table(
     ["Field", "Type", "Required", "Meaning"],
     rows.map((row) => {
-      const meaning = row.description ?? fieldNotes[row.path];
+      const meaning = row.description ?? reportFieldNotes[row.path];
       if (meaning === undefined) throw new Error(`no description of score report field ${row.path}`);
       return [code(row.path), row.type, row.required ? "yes" : "no", meaning];
     }),
   );
-  return `${generatedNotice("the report schema in packages/model/src/report and packages/model/src/docs/score-report.ts")}
+  return `${generatedNotice("the report schema in packages/model/src/report and packages/model/src/docs/score-report*.ts")}
 
 # The score report
 
@@ -247,7 +128,7 @@ ${fieldTable}
 }
 
 /** A small report, checked against the schema so the example cannot drift from it. */
-function exampleReport(): ScoreReport {
+export function exampleReport(): ScoreReport {
   const criterion = (id: string, degree: number, evidence: string[]) => ({
     id,
     level: Number(/\.l(\d)\./.exec(id)![1]),

@@ -11,6 +11,15 @@ const sources = z.looseObject(
   },
 );
 
+// Where an entry imported from another catalogue came from, so the next import can tell what
+// changed since (the entity's ref and a hash of what was imported) and what is gone.
+const origin = z.object({
+  catalog: z.enum(["backstage"]),
+  location: text,
+  entityRef: text,
+  contentHash: text,
+});
+
 const systemRegistered = z.looseObject({
   name: text,
   team: text,
@@ -18,13 +27,14 @@ const systemRegistered = z.looseObject({
   riskTier: riskTierSchema,
   description: z.string().optional(),
   sources: sources.optional(),
+  origin: origin.optional(),
 });
 
 export const catalogEventData = {
   "catalog.system.registered": systemRegistered,
   "catalog.system.updated": systemRegistered.partial(),
-  // Retirement carries no data; extra keys are tolerated like everywhere else.
-  "catalog.system.retired": z.looseObject({}),
+  // Retirement needs no data; an imported entry that left its catalogue says which one.
+  "catalog.system.retired": z.looseObject({ origin: origin.optional() }),
   "catalog.asset.updated": z.looseObject({
     assetType: z.enum(["feature", "embedding", "prompt", "model", "agent", "dataset"]),
     assetId: text,

@@ -21,6 +21,11 @@ const envelopeShape = {
     .string()
     .regex(jsonContentType, { error: (iss) => `expected application/json, got ${JSON.stringify(iss.input)}` })
     .optional(),
+  /**
+   * The URI of the schema `data` follows. Ingest sets it to the type's published JSON Schema
+   * (packages/model/src/contracts), whatever the sender put there: that is what it was checked against.
+   */
+  dataschema: z.string().min(1).optional(),
 };
 
 export type EnvelopeShape = typeof envelopeShape;

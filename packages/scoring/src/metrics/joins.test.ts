@@ -42,14 +42,14 @@ describe("MetricJoins", () => {
     ]);
   });
 
-  it("keeps the first resolution and delivery up to `to`", () => {
-    expect([...joins.firstResolutions()]).toEqual([["i1", 0]]);
+  it("keeps the resolutions and the first delivery up to `to`", () => {
+    expect([...joins.resolutionsByIncident()]).toEqual([["i1", [0, 1]]]);
     expect([...joins.firstDeliveries()]).toEqual([["a1", 0]]);
   });
 
   it("builds each lookup once", () => {
     expect(joins.namingsByDeployment()).toBe(joins.namingsByDeployment());
-    expect(joins.firstResolutions()).toBe(joins.firstResolutions());
+    expect(joins.resolutionsByIncident()).toBe(joins.resolutionsByIncident());
   });
 
   it("is reused only for the same facts and end", () => {

@@ -9,7 +9,7 @@ export type Naming = { t: number; id: string };
 
 export class MetricJoins {
   private namings: Map<string, Naming[]> | undefined;
-  private resolutions: Map<string, number> | undefined;
+  private resolutions: Map<string, number[]> | undefined;
   private deliveries: Map<string, number> | undefined;
 
   constructor(
@@ -37,14 +37,23 @@ export class MetricJoins {
     return namedAt;
   }
 
-  /** incidentId → row of its first resolution up to `to`. */
-  firstResolutions(): Map<string, number> {
-    this.resolutions ??= firstRowByKey(
-      this.facts.incidentsResolved.incidentId,
-      this.facts.incidentsResolved.t,
-      this.to,
-    );
-    return this.resolutions;
+  /**
+   * incidentId → rows of its resolutions up to `to`, in time order: an incident that was reopened
+   * is resolved more than once, and each opening recovers at the first resolution after it.
+   */
+  resolutionsByIncident(): Map<string, number[]> {
+    if (this.resolutions !== undefined) return this.resolutions;
+    const byIncident = new Map<string, number[]>();
+    const { incidentId, t } = this.facts.incidentsResolved;
+    const end = timeUpperBound(t, this.to);
+    for (let i = 0; i < end; i++) {
+      const key = incidentId[i] as string;
+      const rows = byIncident.get(key);
+      if (rows === undefined) byIncident.set(key, [i]);
+      else rows.push(i);
+    }
+    this.resolutions = byIncident;
+    return byIncident;
   }
 
   /** auditId → row of its first delivery up to `to`. */

@@ -97,6 +97,20 @@ describe("operational metrics", () => {
     expect(m.timeToRecoveryHours.p50).toBe(2);
   });
 
+  it("counts a reopened incident again, from the reopening to the next resolution", () => {
+    const reopened = [
+      register(s, at(10)),
+      event("incident.opened", s, at(6), { incidentId: "i-twice", severity: 2, kind: "outage" }),
+      event("incident.resolved", s, hoursAfter(at(6), 1), { incidentId: "i-twice" }),
+      // Reopened a day later (same incident id), resolved again after 3 hours.
+      event("incident.opened", s, at(5), { incidentId: "i-twice", severity: 2, kind: "outage" }),
+      event("incident.resolved", s, hoursAfter(at(5), 3), { incidentId: "i-twice" }),
+    ];
+    const recovery = systemOf(scoreEvents(reopened, { asOf }), s).metrics.timeToRecoveryHours;
+    // Openings of 1 h and 3 h: the median of the two, not the first resolution twice.
+    expect(recovery.p50).toBe(2);
+  });
+
   it("measures audit response as the median of 36 and 12 hours", () => {
     expect(m.auditResponseHours.p50).toBe(24);
     expect(m.bands.auditResponse).toMatchObject({ level: 5 });
