@@ -5,6 +5,7 @@ import { auditPackCommand } from "./commands/audit-pack.ts";
 import { deadLettersCommand } from "./commands/dead-letters.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { importCommand } from "./commands/import.ts";
+import { mcpCommand } from "./commands/mcp.ts";
 import { emitCommand } from "./commands/emit.ts";
 import { replayCommand } from "./commands/replay.ts";
 import { rubricCommand } from "./commands/rubric.ts";
@@ -42,6 +43,7 @@ const program = new Command("maturity")
   .addCommand(verifyChainCommand())
   .addCommand(deadLettersCommand())
   .addCommand(auditPackCommand())
-  .addCommand(importCommand());
+  .addCommand(importCommand())
+  .addCommand(mcpCommand());
 
 await program.parseAsync(process.argv);

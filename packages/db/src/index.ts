@@ -9,6 +9,8 @@ export * from "./queries/policy.ts";
 export * from "./queries/systems.ts";
 export { dropExpiredTelemetryPartitions } from "./queries/telemetry-partitions.ts";
 export { rowsOf } from "./queries/rows-of.ts";
+export { fromJsonb } from "./queries/jsonb.ts";
+export * from "./queries/evidence-events.ts";
 export type { AxisChange } from "./queries/projections.ts";
 export { and, asc, desc, eq, sql } from "drizzle-orm";
 export * from "./queries/verify-chain.ts";

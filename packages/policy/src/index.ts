@@ -3,7 +3,16 @@
 export type { ActivePolicy, DisabledCriterion, PolicyResult } from "./active-policy.ts";
 export { readPolicyText, activePolicyFromDocument, builtinPolicy, rubricDocument } from "./read.ts";
 export { loadPolicyFile } from "./load.ts";
-export { formatPolicyError, formatPolicyErrors, formatPath, type PolicyFileError } from "./errors.ts";
+export { readFileText } from "./read-file.ts";
+export {
+  formatPolicyError,
+  formatPolicyErrors,
+  formatPath,
+  type DocumentIssue,
+  type PolicyFileError,
+} from "./errors.ts";
+// The reader of every YAML/JSON file of ours: values plus the line and column of any field's path.
+export { parseSource, type Position, type SourceResult } from "./yaml-source.ts";
 export { canonicalJson, contentHash } from "./content-hash.ts";
 export { exportRubricYaml } from "./export.ts";
 export {

@@ -10,5 +10,6 @@ export { assembleReport, scoreSystem, scoreOrg } from "./report.ts";
 export { scoreEvents } from "./score-events.ts";
 export { computeMetrics, median, percentile } from "./metrics/index.ts";
 export { rollupTracks } from "./rollups.ts";
+export { nextUpgrade, upgradeForLevel } from "./risks/next-upgrade.ts";
 export type { ScoreOptions } from "./options.ts";
 export { defaultWindowDays, defaultMetricsWindowDays } from "./options.ts";

@@ -175,6 +175,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       appendToLog: (records) => log.append(records),
       ...(signingKey !== undefined && { signingKey }),
       ...(config.backstageMapping !== undefined && { backstageMapping: config.backstageMapping }),
+      ...(config.ingest !== undefined && { publicUrl: config.ingest.publicUrl }),
     });
   }
 

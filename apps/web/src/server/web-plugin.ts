@@ -14,6 +14,7 @@ import { identify } from "./auth/identify.ts";
 import type { Viewer } from "./auth/viewer.ts";
 import { backstageImportRoute } from "./imports/backstage-import-route.ts";
 import { createReadCache } from "./live/read-cache.ts";
+import { mcpRoute } from "./mcp/mcp-route.ts";
 import type { ScoreChangeFeed } from "./live/score-change-feed.ts";
 import { appRouter } from "./router.ts";
 import type { AppRouter } from "./router.ts";
@@ -28,13 +29,15 @@ export interface WebOptions {
   signingKey?: SigningKey;
   /** How Backstage imports tell ML systems (MATURITY_BACKSTAGE_TYPES). */
   backstageMapping?: BackstageMappingOptions;
+  /** MATURITY_PUBLIC_URL: the origin browsers may call /mcp from, and the base of its links. */
+  publicUrl?: string;
 }
 
 const clientDist = fileURLToPath(new URL("../../dist/client", import.meta.url));
 
 /**
- * The portal: the tRPC API under /trpc, audit pack downloads under /api, and the built React app
- * for every other GET.
+ * The portal: the tRPC API under /trpc, audit pack downloads under /api, the MCP server at /mcp,
+ * and the built React app for every other GET.
  */
 export async function webPlugin(app: FastifyInstance, options: WebOptions): Promise<void> {
   // Each request is identified once, here; with sign-on configured nothing of the portal is served
@@ -86,6 +89,12 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
     ...(options.backstageMapping !== undefined && { mapping: options.backstageMapping }),
     viewerOf: (request) => viewers.get(request),
     ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
+  });
+  // The MCP server for agents (Streamable HTTP), behind the same sign-on hook as /trpc.
+  mcpRoute(app, {
+    db: options.db,
+    viewerOf: (request) => viewers.get(request),
+    ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
   });
   const built = existsSync(clientDist);
   if (built) await app.register(fastifyStatic, { root: clientDist, wildcard: false });

@@ -123,26 +123,65 @@ export interface RiskFilter {
   kind?: string;
   systemKind?: string;
   riskTier?: string;
+  /** One system's risks only. */
+  systemId?: string;
   limit: number;
+  /** Only the risks ranked after this one (keyset pagination: rank descending, then key). */
+  after?: RiskPosition;
+}
+
+/** Where a risk sits in the ranking: its rank and its key (unique), for keyset pagination. */
+export interface RiskPosition {
+  rank: number;
+  riskKey: string;
+}
+
+function riskConditions(filter: Omit<RiskFilter, "limit" | "after">) {
+  return [
+    filter.team === undefined ? undefined : eq(risks.team, filter.team),
+    filter.kind === undefined ? undefined : eq(risks.kind, filter.kind),
+    filter.systemKind === undefined ? undefined : eq(systemReports.kind, filter.systemKind),
+    filter.riskTier === undefined ? undefined : eq(systemReports.riskTier, filter.riskTier),
+    filter.systemId === undefined ? undefined : eq(risks.systemId, filter.systemId),
+  ];
 }
 
 /** Ranked risks, highest first, filtered by team, risk kind, and the system's kind and risk tier. */
 export async function rankedRisks(db: Database, filter: RiskFilter): Promise<Risk[]> {
+  return (await rankedRiskRows(db, filter)).map((row) => row.risk);
+}
+
+/** `rankedRisks` with each risk's position, to continue after it (`filter.after`). */
+export async function rankedRiskRows(
+  db: Database,
+  filter: RiskFilter,
+): Promise<{ risk: Risk; position: RiskPosition }[]> {
+  const after = filter.after;
   const rows = await db
-    .select({ risk: risks.risk })
+    .select({ risk: risks.risk, rank: risks.rank, riskKey: risks.riskKey })
     .from(risks)
     .leftJoin(systemReports, eq(systemReports.systemId, risks.systemId))
     .where(
       and(
-        filter.team === undefined ? undefined : eq(risks.team, filter.team),
-        filter.kind === undefined ? undefined : eq(risks.kind, filter.kind),
-        filter.systemKind === undefined ? undefined : eq(systemReports.kind, filter.systemKind),
-        filter.riskTier === undefined ? undefined : eq(systemReports.riskTier, filter.riskTier),
+        ...riskConditions(filter),
+        after === undefined
+          ? undefined
+          : sql`(${risks.rank} < ${after.rank} or (${risks.rank} = ${after.rank} and ${risks.riskKey} > ${after.riskKey}))`,
       ),
     )
     .orderBy(desc(risks.rank), asc(risks.riskKey))
     .limit(filter.limit);
-  return rows.map((row) => row.risk as Risk);
+  return rows.map((row) => ({ risk: row.risk as Risk, position: { rank: row.rank, riskKey: row.riskKey } }));
+}
+
+/** How many risks the filter matches, all pages together. */
+export async function countRisks(db: Database, filter: Omit<RiskFilter, "limit" | "after">): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number | string>`count(*)` })
+    .from(risks)
+    .leftJoin(systemReports, eq(systemReports.systemId, risks.systemId))
+    .where(and(...riskConditions(filter)));
+  return Number(row?.count ?? 0);
 }
 
 export async function teamRollups(db: Database) {

@@ -1,55 +1,13 @@
-// Reads behind the compliance router: the stored events a clause index cites, the clause coverage
-// of every active system by risk tier, and a system's audit requests with their deliveries. Built
-// on @maturity/db's exports (raw SQL where the read model has no query of its own).
+// Reads behind the compliance router: the clause coverage of every active system by risk tier, and
+// a system's audit requests with their deliveries (the stored events a clause index cites are
+// @maturity/db's `evidenceEvents`). Built on @maturity/db's exports (raw SQL where the read model
+// has no query of its own).
 import type { Database } from "@maturity/db";
-import { rowsOf, sql } from "@maturity/db";
+import { isoTimeOf, rowsOf, sql } from "@maturity/db";
 import type { RiskTier } from "@maturity/model";
-import { unmappedSubject } from "@maturity/model";
 
-/** Event times as ISO text on both drivers (PGlite and postgres.js render timestamptz apart). */
-const isoTime = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
-export interface EvidenceEvent {
-  id: string;
-  type: string;
-  time: string;
-}
-
-/**
- * The type and time of the stored events with these ids that can bear on the system: its own,
- * those of native ids mapped to it (stored under their unmapped subject) and GPU queue policies.
- * Every lookup is by subject, so it stays on the (system_id, time) indexes however large the store.
- */
-export async function evidenceEvents(
-  db: Database,
-  systemId: string,
-  ids: readonly string[],
-): Promise<Map<string, EvidenceEvent>> {
-  if (ids.length === 0) return new Map();
-  const others = rowsOf<{ subject: string; mapped: boolean }>(
-    await db.execute(sql`
-      select ref as subject, true as mapped from projections.source_mappings where system_id = ${systemId}
-      union all
-      select queue as subject, false as mapped from projections.queue_facts`),
-  );
-  const subjects = JSON.stringify([
-    systemId,
-    ...others.map((row) => (row.mapped ? unmappedSubject(row.subject) : row.subject)),
-  ]);
-  const wanted = JSON.stringify([...new Set(ids)]);
-  const rows = rowsOf<{ event_id: string; type: string; time: string }>(
-    await db.execute(sql`
-      with subjects as (select jsonb_array_elements_text(${subjects}::jsonb) as subject),
-        wanted as (select jsonb_array_elements_text(${wanted}::jsonb) as id)
-      select event_id, type, ${isoTime("time")} as time from events
-        where system_id in (select subject from subjects) and event_id in (select id from wanted)
-      union all
-      select event_id, type, ${isoTime("time")} as time from telemetry_events
-        where system_id in (select subject from subjects) and event_id in (select id from wanted)`),
-  );
-  return new Map(rows.map((row) => [row.event_id, { id: row.event_id, type: row.type, time: row.time }]));
-}
+export { evidenceEvents } from "@maturity/db";
+export type { EvidenceEvent } from "@maturity/db";
 
 export interface ClauseCoverage {
   /** Every applying criterion met or waived. */
@@ -189,12 +147,12 @@ export async function auditRequests(db: Database, systemId: string): Promise<Aud
     manifest: string | null;
   }>(
     await db.execute(sql`
-      select r.event_id, ${isoTime("r.time")} as requested_at, r.payload -> 'data' ->> 'auditId' as audit_id,
+      select r.event_id, ${isoTimeOf("r.time")} as requested_at, r.payload -> 'data' ->> 'auditId' as audit_id,
         r.payload -> 'data' ->> 'requestedBy' as requested_by,
         d.delivered_at, d.delivery_id, d.manifest
       from events r
       left join lateral (
-        select ${isoTime("e.time")} as delivered_at, e.event_id as delivery_id,
+        select ${isoTimeOf("e.time")} as delivered_at, e.event_id as delivery_id,
           e.payload -> 'data' ->> 'manifestSha256' as manifest
         from events e
         where e.system_id = r.system_id and e.type = 'gov.audit.delivered'

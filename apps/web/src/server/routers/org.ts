@@ -1,14 +1,7 @@
 import type { Database } from "@maturity/db";
-import {
-  activeSystemKinds,
-  eventsAsOf,
-  historyOfSystems,
-  latestReportTime,
-  overviewRows,
-  rankedRisks,
-  scoresAt,
-} from "@maturity/db";
-import { median, scoreEvents } from "@maturity/scoring";
+import { eventsAsOf, latestReportTime, overviewRows, rankedRisks, scoresAt } from "@maturity/db";
+import { trackGapSeries } from "@maturity/mcp";
+import { scoreEvents } from "@maturity/scoring";
 import type { axisSchema } from "@maturity/model";
 import { axes, riskKindSchema, riskTierSchema, systemKindSchema, trackSchema } from "@maturity/model";
 import { z } from "zod";
@@ -17,17 +10,6 @@ import { policyAsOf } from "./policy-reads.ts";
 import { waiverCountsByTeam, waiversInForce } from "./waiver-reads.ts";
 
 const dayMs = 86_400_000;
-
-/** Each system × axis score as it stood at `at`: the last history row at or before it. */
-function scoresAsOf(
-  history: readonly { systemId: string; axis: string; at: string; score: number }[],
-  at: number,
-): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const row of history)
-    if (Date.parse(row.at) <= at) scores.set(`${row.systemId}/${row.axis}`, row.score);
-  return scores;
-}
 
 type Axis = z.infer<typeof axisSchema>;
 type Track = z.infer<typeof trackSchema>;
@@ -155,47 +137,7 @@ export const orgRouter = createTRPCRouter({
     .input(
       z.object({ weeks: z.number().int().min(1).max(104).default(26), team: z.string().min(1).optional() }),
     )
-    .query(async ({ ctx, input }) => {
-      const systems = await activeSystemKinds(ctx.db, input.team);
-      const latestText = await latestReportTime(ctx.db);
-      const latest = latestText === null ? 0 : Date.parse(latestText);
-      const history = await historyOfSystems(
-        ctx.db,
-        systems.map((system) => system.systemId),
-      );
-      const kindOf = new Map(systems.map((system) => [system.systemId, system.kind]));
-      const points = [];
-      for (let week = input.weeks - 1; week >= 0; week -= 1) {
-        const at = latest - week * 7 * dayMs;
-        const scores = scoresAsOf(history, at);
-        const classical = {} as Record<z.infer<typeof axisSchema>, number | null>;
-        const llm = {} as Record<z.infer<typeof axisSchema>, number | null>;
-        const gap = {} as Record<z.infer<typeof axisSchema>, number | null>;
-        for (const axis of axes) {
-          // Rounded like the rollups, so the latest point equals the stored team/org figures.
-          const of = (side: "classical" | "llm") => {
-            const middle = median(
-              [...scores]
-                .filter(([key]) => key.endsWith(`/${axis}`))
-                .filter(([key]) => {
-                  const kind = kindOf.get(key.slice(0, key.lastIndexOf("/")));
-                  return side === "classical" ? kind === "classical" : kind === "llm" || kind === "agent";
-                })
-                .map(([, score]) => score),
-            );
-            return middle === null ? null : Math.round(middle * 100) / 100;
-          };
-          classical[axis] = of("classical");
-          llm[axis] = of("llm");
-          gap[axis] =
-            classical[axis] === null || llm[axis] === null
-              ? null
-              : Math.round((classical[axis]! - llm[axis]!) * 100) / 100;
-        }
-        points.push({ at: new Date(at).toISOString(), classical, llm, gap });
-      }
-      return { team: input.team ?? null, points };
-    }),
+    .query(({ ctx, input }) => trackGapSeries(ctx.db, input)),
 
   /**
    * The waivers in force (gov.waiver.granted, neither revoked nor expired) as the current reports
