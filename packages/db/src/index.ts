@@ -27,3 +27,4 @@ export * from "./queries/score-change-notices.ts";
 export * from "./queries/dead-letters.ts";
 export * from "./queries/catalogue-imports.ts";
 export { databaseSettings, dataDirSettings, resolveDataDir } from "./settings.ts";
+export * from "./queries/alert-outbox.ts";

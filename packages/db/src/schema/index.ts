@@ -1,3 +1,4 @@
 export * from "./events.ts";
 export * from "./projections.ts";
 export * from "./dead-letters.ts";
+export * from "./alert-outbox.ts";

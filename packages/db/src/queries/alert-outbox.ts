@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import type { Database, Transaction } from "../client.ts";
+import { alertOutbox } from "../schema/alert-outbox.ts";
+import { rowsOf } from "./rows-of.ts";
+import { toIsoTime } from "./time.ts";
+
+export const alertMessageStatuses = ["pending", "delivered", "dead"] as const;
+export type AlertMessageStatus = (typeof alertMessageStatuses)[number];
+
+export interface NewAlertMessage {
+  /** The webhook-id: the same at every attempt. */
+  messageId: string;
+  destination: string;
+  message: unknown;
+  /** ISO time from which it may be sent (after quiet hours). */
+  sendAt: string;
+}
+
+export interface AlertMessageRow {
+  messageId: string;
+  destination: string;
+  message: unknown;
+  status: AlertMessageStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/**
+ * Writes decided messages; call it in the transaction that commits the score change that decided
+ * them. A message already there (a redelivered batch decides the same ids) is left as it is.
+ */
+export async function enqueueAlertMessages(
+  tx: Database | Transaction,
+  messages: readonly NewAlertMessage[],
+): Promise<void> {
+  if (messages.length === 0) return;
+  await tx
+    .insert(alertOutbox)
+    .values(
+      messages.map((message) => ({
+        messageId: message.messageId,
+        destination: message.destination,
+        message: message.message,
+        nextAttemptAt: message.sendAt,
+      })),
+    )
+    .onConflictDoNothing({ target: alertOutbox.messageId });
+}
+
+/** Pending messages whose time has come, oldest first. */
+export async function dueAlertMessages(db: Database, now: string, limit: number): Promise<AlertMessageRow[]> {
+  const rows = await db
+    .select()
+    .from(alertOutbox)
+    .where(and(eq(alertOutbox.status, "pending"), lte(alertOutbox.nextAttemptAt, now)))
+    .orderBy(asc(alertOutbox.nextAttemptAt), asc(alertOutbox.messageId))
+    .limit(limit);
+  return rows.map(rowOf);
+}
+
+/** What one attempt came to: delivered, to be tried again at a time, or given up (dead). */
+export type AttemptOutcome =
+  | { kind: "delivered"; at: string; status: number }
+  | { kind: "retry"; at: string; nextAttemptAt: string; status?: number; error: string }
+  | { kind: "dead"; at: string; status?: number; error: string };
+
+/**
+ * Records an attempt on a pending message. Answers false when the message was no longer pending
+ * (another sender finished it first), so a caller never counts an attempt twice.
+ */
+export async function recordAlertAttempt(
+  db: Database,
+  messageId: string,
+  outcome: AttemptOutcome,
+): Promise<boolean> {
+  const common = {
+    attempts: sql`${alertOutbox.attempts} + 1`,
+    lastStatus: "status" in outcome && outcome.status !== undefined ? outcome.status : null,
+  };
+  const change =
+    outcome.kind === "delivered"
+      ? { ...common, status: "delivered", lastError: null, finishedAt: outcome.at }
+      : outcome.kind === "retry"
+        ? { ...common, lastError: outcome.error, nextAttemptAt: outcome.nextAttemptAt }
+        : { ...common, status: "dead", lastError: outcome.error, finishedAt: outcome.at };
+  const updated = await db
+    .update(alertOutbox)
+    .set(change)
+    .where(and(eq(alertOutbox.messageId, messageId), eq(alertOutbox.status, "pending")))
+    .returning({ messageId: alertOutbox.messageId });
+  return updated.length > 0;
+}
+
+/** The delivery log, newest first: what the admin page lists. */
+export async function listAlertMessages(
+  db: Database,
+  options: { status?: AlertMessageStatus; limit?: number } = {},
+): Promise<AlertMessageRow[]> {
+  const rows = await db
+    .select()
+    .from(alertOutbox)
+    .where(options.status === undefined ? undefined : eq(alertOutbox.status, options.status))
+    .orderBy(desc(alertOutbox.createdAt), desc(alertOutbox.messageId))
+    .limit(options.limit ?? 100);
+  return rows.map(rowOf);
+}
+
+/** Messages by status, every status present (zero when none): for /metrics. */
+export async function countAlertMessages(db: Database): Promise<Record<AlertMessageStatus, number>> {
+  const rows = rowsOf<{ status: string; count: number | string }>(
+    await db.execute(sql`select status, count(*)::int as count from ${alertOutbox} group by status`),
+  );
+  const counts = Object.fromEntries(alertMessageStatuses.map((status) => [status, 0])) as Record<
+    AlertMessageStatus,
+    number
+  >;
+  for (const row of rows)
+    if ((alertMessageStatuses as readonly string[]).includes(row.status))
+      counts[row.status as AlertMessageStatus] = Number(row.count);
+  return counts;
+}
+
+function rowOf(row: typeof alertOutbox.$inferSelect): AlertMessageRow {
+  return {
+    ...row,
+    status: row.status as AlertMessageStatus,
+    nextAttemptAt: toIsoTime(row.nextAttemptAt),
+    createdAt: toIsoTime(row.createdAt),
+    finishedAt: row.finishedAt === null ? null : toIsoTime(row.finishedAt),
+  };
+}
