@@ -1,8 +1,11 @@
 // `maturity emit` through the real bin: against the running platform (the web server's entry
 // point, as `npm start` runs it, on an embedded data folder with INGEST_TOKENS set), and against a
 // tiny local server for the retries.
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createScratchDatabase, testDatabaseUrl } from "@maturity/db/testing";
+import { testKafkaBrokers } from "@maturity/log/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   eventually,
@@ -23,13 +26,47 @@ function emit(args: string[], env: Record<string, string> = {}): Promise<BinRun>
 const acceptedLine =
   /^accepted gov\.owner\.assigned for ([\w-]+): id (emit-[0-9a-f]{32}), source urn:maturity:cli/;
 
-describe("maturity emit against the running platform", () => {
+/** The platform's two ways of running: its settings, and what to drop after. */
+const platformPaths = [
+  {
+    path: "embedded (PGlite and the file log)",
+    mode: "embedded",
+    prepare: async () => ({ env: {}, drop: async () => {} }),
+  },
+  {
+    path: "distributed (the Postgres server and the Kafka broker)",
+    mode: "distributed",
+    prepare: async () => {
+      const scratch = await createScratchDatabase(testDatabaseUrl);
+      const name = `emit-${randomBytes(4).toString("hex")}`;
+      return {
+        env: {
+          DATABASE_URL: scratch.url,
+          KAFKA_BROKERS: testKafkaBrokers.join(","),
+          KAFKA_TOPIC: `maturity.events.${name}`,
+          WORKER_GROUP_ID: `maturity-worker-${name}`,
+        },
+        drop: () => scratch.drop(),
+      };
+    },
+  },
+];
+
+describe.each(platformPaths)("maturity emit against the running platform, $path", ({ mode, prepare }) => {
   let platform: PlatformProcess;
+  let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    platform = await startPlatformProcess({ INGEST_TOKENS: token });
+    const prepared = await prepare();
+    drop = prepared.drop;
+    platform = await startPlatformProcess({ INGEST_TOKENS: token, ...prepared.env });
   });
   afterAll(async () => {
     await platform?.stop();
+    await drop?.();
+  });
+
+  it(`runs the platform in its ${mode} mode`, () => {
+    expect(platform.output()).toContain(`Maturity portal (${mode} mode)`);
   });
 
   it("sends to MATURITY_INGEST_URL with MATURITY_INGEST_TOKEN, and the event is stored", async () => {
