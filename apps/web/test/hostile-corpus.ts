@@ -17,6 +17,8 @@ import { defaultIngestConfig, type IngestConfig } from "@maturity/ingest";
 import { githubSeeds } from "../../ingest/test/fuzz-arbitraries.ts";
 import { gitlabDeploymentHook, gitlabPipelineHook } from "../../ingest/test/fixtures/gitlab.ts";
 import { kueueEvent as kueueFixture } from "../../ingest/test/fixtures/kueue.ts";
+import { alertmanagerExamples } from "../../ingest/src/examples/alertmanager.ts";
+import { pagerdutyExamples } from "../../ingest/src/examples/pagerduty.ts";
 
 export type HostileClass = "string" | "time" | "key-length" | "nesting" | "size" | "number";
 
@@ -29,7 +31,9 @@ export type HostileRoute =
   | "mlflow"
   | "otlp"
   | "openlineage"
-  | "kueue";
+  | "kueue"
+  | "pagerduty"
+  | "alertmanager";
 
 export interface HostileRequest {
   path: string;
@@ -70,6 +74,7 @@ export interface CorpusSecrets {
   github: string;
   gitlab: string;
   mlflow: string;
+  pagerduty: string;
   bearerToken: string;
 }
 
@@ -77,6 +82,7 @@ export const corpusSecrets: CorpusSecrets = {
   github: "hostile-github-secret",
   gitlab: "hostile-gitlab-token",
   mlflow: "hostile-mlflow-secret",
+  pagerduty: "hostile-pagerduty-secret",
   bearerToken: "hostile-bearer-token-0123456789",
 };
 
@@ -93,6 +99,7 @@ export function corpusIngestConfig(secrets: CorpusSecrets = corpusSecrets): Inge
     gitlabWebhookToken: secrets.gitlab,
     mlflowWebhookSecret: secrets.mlflow,
     mlflowMaxAgeSeconds: 3600,
+    pagerdutyWebhookSecrets: [secrets.pagerduty],
     llmPrices: { "gpt-4o": { inputPer1k: 0.0025, outputPer1k: 0.01 } },
   };
 }
@@ -224,6 +231,22 @@ function requestBuilders(secrets: CorpusSecrets, now: Date) {
     }),
     kueue: (body: unknown): HostileRequest => ({
       path: "/v1/webhooks/kueue",
+      headers: { "content-type": "application/json", ...bearer },
+      body: text(body),
+    }),
+    pagerduty: (payload: unknown): HostileRequest => {
+      const body = text(payload);
+      return {
+        path: "/v1/webhooks/pagerduty",
+        headers: {
+          "content-type": "application/json",
+          "x-pagerduty-signature": `v1=${createHmac("sha256", secrets.pagerduty).update(body).digest("hex")}`,
+        },
+        body,
+      };
+    },
+    alertmanager: (body: unknown): HostileRequest => ({
+      path: "/v1/webhooks/alertmanager",
       headers: { "content-type": "application/json", ...bearer },
       body: text(body),
     }),
@@ -1739,6 +1762,112 @@ export function buildHostileCorpus(options: CorpusOptions): HostileEntry[] {
         kueueEvent("offset-16", "Preempted", "Preempted", { eventTime: atOffset(recent, "-16:00") }),
       ),
       expected: { accepted: true, events: 1, stored: { time: recentIso } },
+    });
+  }
+
+  // ----- PagerDuty ---------------------------------------------------------------------------
+  {
+    const route = "pagerduty" as const;
+    const delivery = (name: string, incident: Example = {}, event: Example = {}) => {
+      const body = structuredClone(pagerdutyExamples.triggered.value) as {
+        event: Example & { data: Example };
+      };
+      Object.assign(body.event, { id: id(`pd-${name}`), occurred_at: recentIso }, event);
+      Object.assign(body.event.data, { id: id(`pd-${name}-incident`) }, incident);
+      return body;
+    };
+    const refused = (name: string, hostileClass: HostileClass, body: unknown, field: string | RegExp) =>
+      add({
+        name,
+        class: hostileClass,
+        route,
+        request: send.pagerduty(body),
+        expected: { refused: { status: 400, field } },
+      });
+    refused(
+      "a NUL in the incident id",
+      "string",
+      delivery("nul", { id: "incident\u0000" }),
+      "data.incidentId",
+    );
+    refused(
+      "an unpaired surrogate in the incident id",
+      "string",
+      delivery("surrogate", { id: "incident\ud800" }),
+      "data.incidentId",
+    );
+    refused(
+      "occurred_at in December 9999",
+      "time",
+      delivery("year-9999", {}, { occurred_at: "9999-12-31T23:59:59Z" }),
+      "time",
+    );
+    refused(
+      "an event id of 300 characters",
+      "key-length",
+      delivery("long-id", {}, { id: "p".repeat(300) }),
+      "id",
+    );
+    refused(
+      "an incident nested 1,000 levels",
+      "nesting",
+      JSON.stringify(delivery("deep")).replace('"data":{', () => `"data":{"deep":${nestedJson(1_000)},`),
+      /deeper than 64 levels/,
+    );
+    add({
+      name: "a NUL and an unpaired surrogate in the title (read for its kind, not stored)",
+      class: "string",
+      route,
+      request: send.pagerduty(delivery("nul-title", { title: "Quality regression\u0000\ud800" })),
+      expected: { accepted: true, events: 1 },
+    });
+  }
+
+  // ----- Alertmanager ------------------------------------------------------------------------
+  {
+    const route = "alertmanager" as const;
+    const notification = (name: string, alert: Example = {}) => {
+      const body = structuredClone(alertmanagerExamples.firing.value) as { alerts: Example[] };
+      const first = { ...body.alerts[0]!, fingerprint: id(`am-${name}`), startsAt: recentIso, ...alert };
+      return { ...body, alerts: [first] };
+    };
+    const refused = (name: string, hostileClass: HostileClass, body: unknown, field: string | RegExp) =>
+      add({
+        name,
+        class: hostileClass,
+        route,
+        request: send.alertmanager(body),
+        expected: { refused: { status: 400, field } },
+      });
+    refused(
+      "startsAt in December 9999",
+      "time",
+      notification("year-9999", { startsAt: "9999-12-31T23:59:59Z" }),
+      "time",
+    );
+    refused(
+      "a fingerprint of 300 characters",
+      "key-length",
+      notification("long", { fingerprint: "f".repeat(300) }),
+      "alerts.0.fingerprint",
+    );
+    refused(
+      "alerts of 10,001 items",
+      "size",
+      JSON.stringify(notification("many")).replace(
+        '"alerts":[',
+        () => `"alerts":[${new Array<string>(10_000).fill("{}").join(",")},`,
+      ),
+      /more than 10000 items/,
+    );
+    add({
+      name: "a NUL and an unpaired surrogate in an annotation (not read)",
+      class: "string",
+      route,
+      request: send.alertmanager(
+        notification("nul-annotation", { annotations: { summary: "drift\u0000\ud800" } }),
+      ),
+      expected: { accepted: true },
     });
   }
 

@@ -200,6 +200,8 @@ describe("the hostile-input corpus", () => {
         "otlp",
         "openlineage",
         "kueue",
+        "pagerduty",
+        "alertmanager",
       ]),
     );
     for (const route of new Set(corpus.map((entry) => entry.route))) {
