@@ -199,7 +199,7 @@ function reasonOf(body: unknown): string {
 }
 
 // fetch wraps the real cause ("fetch failed"); the code (ECONNREFUSED, …) is what a person needs.
-function networkMessage(error: unknown): string {
+export function networkMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === "TimeoutError") return "no answer in time";
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;

@@ -11,6 +11,7 @@ import {
 } from "@maturity/backstage";
 import { Command } from "commander";
 import { httpUrl } from "../demo/parse-flags.ts";
+import { networkMessage } from "../ingest-client.ts";
 import { readPortalAccess } from "../env.ts";
 
 interface ImportOptions {
@@ -131,7 +132,7 @@ async function postImport(
     });
   } catch (error) {
     throw new ImportRefused(
-      `cannot reach the platform at ${endpoint} (${networkReason(error)}); is it running? Pass --to, or --offline to check the files alone`,
+      `cannot reach the platform at ${endpoint} (${networkMessage(error)}); is it running? Pass --to, or --offline to check the files alone`,
     );
   }
   const text = await response.text();
@@ -160,13 +161,4 @@ async function postImport(
       `${endpoint} answered ${response.status} with no import plan (is --to the portal's URL?): ${text.slice(0, 200)}`,
     );
   return plan as Pick<ImportPlan, "summary" | "events">;
-}
-
-// fetch says only "fetch failed"; its cause's code (ECONNREFUSED, ENOTFOUND, …) is what a person needs.
-function networkReason(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  if (typeof cause?.code === "string") return cause.code;
-  if (typeof cause?.message === "string") return cause.message;
-  return error.message;
 }

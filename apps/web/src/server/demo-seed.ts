@@ -17,7 +17,7 @@ import {
 import { eventOfDraft, mapPagerdutyDelivery } from "@maturity/ingest";
 import type { LogRecord } from "@maturity/log";
 import { sourcesKeyOf, type MaturityEvent } from "@maturity/model";
-import { runBackstageImport } from "./imports/backstage-import.ts";
+import { planStoredImport } from "./imports/backstage-import.ts";
 import cliProgress from "cli-progress";
 import type { RunningPlatform } from "./platform.ts";
 
@@ -177,22 +177,14 @@ async function importDemoCatalogue(
   const file = path.join(folder, "catalog-info.yaml");
   await writeFile(file, demoCatalogueYaml(plan));
   const read = await readEntityFiles([file]);
-  const imported = await runBackstageImport(
-    {
-      db: platform.database.db,
-      appendToLog: () => Promise.reject(new Error("a dry run appends nothing")),
-    },
-    {
-      entities: read.entities,
-      problems: read.problems,
-      location: demoCatalogueFolder,
-      retireMissing: false,
-      // Planned only: the seeding appends these with the history, a week at a time.
-      dryRun: true,
-      actor: "first-run",
-      now: new Date(demoRegistrationTime(options)),
-    },
-  );
+  // Planned only: the seeding appends these with the history, a week at a time.
+  const imported = await planStoredImport(platform.database.db, {
+    entities: read.entities,
+    problems: read.problems,
+    location: demoCatalogueFolder,
+    retireMissing: false,
+    now: new Date(demoRegistrationTime(options)),
+  });
   if (imported.summary.skipped.length > 0)
     throw new Error(
       `the demo catalogue did not import cleanly (a bug in the demo generator): ${imported.summary.skipped.map((problem) => problem.reason).join("; ")}`,

@@ -33,12 +33,13 @@ export interface BackstageImportDeps {
   appendToLog: (records: LogRecord[]) => Promise<void>;
 }
 
-export async function runBackstageImport(
-  deps: BackstageImportDeps,
-  request: BackstageImportRequest,
+/** The plan against what earlier imports from the request's location left in the store. */
+export async function planStoredImport(
+  db: Database,
+  request: Omit<BackstageImportRequest, "dryRun" | "actor">,
 ): Promise<ImportPlan> {
-  const known = await importedSystems(deps.db, importSource(request.location));
-  const plan = await planBackstageImport({
+  const known = await importedSystems(db, importSource(request.location));
+  return planBackstageImport({
     entities: request.entities,
     ...(request.problems !== undefined && { problems: request.problems }),
     known,
@@ -47,6 +48,13 @@ export async function runBackstageImport(
     now: request.now,
     ...(request.options !== undefined && { options: request.options }),
   });
+}
+
+export async function runBackstageImport(
+  deps: BackstageImportDeps,
+  request: BackstageImportRequest,
+): Promise<ImportPlan> {
+  const plan = await planStoredImport(deps.db, request);
   if (!request.dryRun && plan.events.length > 0) {
     // Once on the log they are durable; a retry of the same import gives the same ids (deduped).
     await deps.appendToLog(
