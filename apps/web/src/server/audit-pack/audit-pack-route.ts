@@ -6,8 +6,9 @@ import { PassThrough, type Writable } from "node:stream";
 import { NoEvidenceError } from "@maturity/audit";
 import type { Database } from "@maturity/db";
 import type { LogRecord } from "@maturity/log";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { refuse } from "../refuse.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { systemIsKnown } from "../routers/compliance-reads.ts";
 import { type SigningKey, writeSystemPack } from "./build-pack.ts";
@@ -53,9 +54,6 @@ function drained(stream: Writable): Promise<void> {
     stream.on("close", onClose);
   });
 }
-
-const refuse = (reply: FastifyReply, status: number, error: string, message: string) =>
-  reply.status(status).send({ error, message });
 
 export function auditPackRoute(app: FastifyInstance, options: AuditPackRouteOptions): void {
   app.get(auditPackPath, async (request, reply) => {

@@ -3,8 +3,9 @@
 // download; the import needs the event store to know what earlier imports left, which only the
 // portal's process holds (the standalone ingest has no database).
 import type { BackstageMappingOptions, LocatedEntity } from "@maturity/backstage";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { refuse } from "../refuse.ts";
 import { isAdmin, type Viewer } from "../auth/viewer.ts";
 import { runBackstageImport, type BackstageImportDeps } from "./backstage-import.ts";
 
@@ -48,9 +49,6 @@ export interface BackstageImportRouteOptions extends Partial<Pick<BackstageImpor
   mapping?: BackstageMappingOptions;
   viewerOf: (request: FastifyRequest) => Viewer | undefined;
 }
-
-const refuse = (reply: FastifyReply, status: number, error: string, message: string, issues?: unknown) =>
-  reply.status(status).send({ error, message, ...(issues !== undefined && { issues }) });
 
 export function backstageImportRoute(app: FastifyInstance, options: BackstageImportRouteOptions): void {
   app.post(backstageImportPath, { bodyLimit: bodyLimitBytes }, async (request, reply) => {
