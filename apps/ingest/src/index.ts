@@ -9,7 +9,7 @@ export type { IngestErrorBody } from "./errors.ts";
 export { secretsEqual } from "./auth/constant-time.ts";
 export { createPolicyHolder } from "./policy-holder.ts";
 export type { PolicyHolder } from "./policy-holder.ts";
-export { activationRefusal } from "./policy-checks.ts";
+export { platformEventRefusal } from "./policy-checks.ts";
 // The demo's first run replays PagerDuty deliveries through the route's own mapping.
 export { mapPagerdutyDelivery } from "./adapters/pagerduty.ts";
 export { eventOfDraft, type DraftEvent } from "./draft-event.ts";

@@ -111,7 +111,7 @@ describe("the policy in force at ingest", () => {
     const response = await post(activation);
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({
-      error: "policy_activation_refused",
+      error: "platform_event_refused",
       issues: [{ path: "type" }],
     });
     expect(response.json().message).toContain(
@@ -122,4 +122,16 @@ describe("the policy in force at ingest", () => {
     expect(inBatch.json()).toMatchObject({ index: 1, issues: [{ path: "[1].type" }] });
     expect(await harness.logged()).toEqual([]);
   });
+
+  it.each(["alerts.rules.changed", "alerts.delivery.redriven"])(
+    "refuses %s from a sender with 403: alerting is changed by an admin",
+    async (type) => {
+      harness = await startHarness();
+      const response = await post(exampleEvents.find((event) => event.type === type)!);
+      expect(response.statusCode).toBe(403);
+      expect(response.json()).toMatchObject({ error: "platform_event_refused", issues: [{ path: "type" }] });
+      expect(response.json().message).toContain(`${type} is emitted only by the platform`);
+      expect(await harness.logged()).toEqual([]);
+    },
+  );
 });

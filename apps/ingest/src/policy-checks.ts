@@ -1,13 +1,16 @@
 // What the policy in force refuses at the door: waivers its rules do not allow, and any attempt by
-// a sender to activate a policy (only the platform emits policy.activated).
+// a sender at an admin action (only the platform emits policy.activated and the alerts' events).
 import type { MaturityEvent } from "@maturity/model";
+import { platformOnlyReason } from "@maturity/model";
 import { defaultWaiverRules } from "@maturity/model/rubric";
 import type { ActivePolicy } from "@maturity/policy";
 import { waiverIssue } from "@maturity/policy";
 import { IngestError } from "./errors.ts";
 
-export const activationRefusal =
-  "policy.activated is emitted only by the platform: policies are activated with MATURITY_POLICY or in the portal by an admin";
+/** Why a sender may not send `type` (an admin action), in words. */
+export function platformEventRefusal(type: string, reason: string): string {
+  return `${type} is emitted only by the platform: ${reason}`;
+}
 
 /**
  * Throws for the first event the policy refuses, naming the event (in a batch), the field and the
@@ -18,12 +21,17 @@ export function refusePolicyBreaches(events: readonly MaturityEvent[], policy: A
   for (const [index, event] of events.entries()) {
     const at = (field: string) => (batch ? `[${index}].${field}` : field);
     const which = batch ? `event ${index} of the batch` : "the event";
-    if (event.type === "policy.activated") {
+    const adminOnly = platformOnlyReason(event);
+    if (adminOnly !== undefined) {
+      const refusal = platformEventRefusal(event.type, adminOnly);
       throw new IngestError(
         403,
-        "policy_activation_refused",
-        `${which} is refused, so nothing was accepted: ${activationRefusal}`,
-        { issues: [{ path: at("type"), message: activationRefusal }], ...(batch && { index }) },
+        "platform_event_refused",
+        `${which} is refused, so nothing was accepted: ${refusal}`,
+        {
+          issues: [{ path: at("type"), message: refusal }],
+          ...(batch && { index }),
+        },
       );
     }
     if (event.type !== "gov.waiver.granted") continue;

@@ -21,6 +21,7 @@ import {
   unmappedSubject,
 } from "@maturity/model";
 import type { ActivePolicy } from "@maturity/policy";
+import { applyAlertAdminEvents } from "./alerts/apply-admin.ts";
 import { applyActivations, isActivation } from "./policy/apply-activations.ts";
 import { policyInForce, policyOfActivation } from "./policy/policy-in-force.ts";
 import { foldQueueEvents } from "./projections/queue-facts.ts";
@@ -87,6 +88,8 @@ export async function applyBatch(
     await applyToSystems(tx, fresh);
     await upsertLlmUsage(tx, aggregateLlmUsage(fresh));
     const queueChange = await foldQueueEvents(tx, fresh);
+    // Before scoring: the batch's score changes are decided under the rules it puts in force.
+    await applyAlertAdminEvents(tx, fresh, now);
     // The re-score it calls for runs after this commits; the debt is recorded with the change.
     if (queueChange) await requestRescore(tx, new Date(now).toISOString(), "a GPU queue policy changed");
     const scoreChanges = await foldAndScore(tx, await routeBatch(tx, fresh), now, settings, policy);

@@ -1,5 +1,6 @@
 // The standalone worker's configuration (apps/worker/src/main.ts): the fragments it composes,
 // read and checked once at start. docs/configuration.md lists them all.
+import { alertSettings } from "@maturity/alerts";
 import { databaseSettings } from "@maturity/db";
 import { kafkaSettings } from "@maturity/log";
 import { policySettings } from "@maturity/policy";
@@ -7,6 +8,7 @@ import {
   commaList,
   logLevelSettings,
   parseSettings,
+  publicUrlSettings,
   requireSettings,
   unknownSettings,
   type SettingsSource,
@@ -22,11 +24,19 @@ export const workerProcessSettings = {
   }),
   ...workerSettings,
   ...policySettings,
+  ...alertSettings,
+  ...publicUrlSettings,
   ...workerMetricsSettings,
   ...logLevelSettings,
 };
 
 export function readEnv(source: SettingsSource = process.env) {
   const env = parseSettings(workerProcessSettings, source);
-  return { ...env, kafkaBrokers: commaList(env.KAFKA_BROKERS), unknownSettings: unknownSettings(source) };
+  return {
+    ...env,
+    kafkaBrokers: commaList(env.KAFKA_BROKERS),
+    unknownSettings: unknownSettings(source),
+    /** Where the alerts file's `${NAME}` credentials are looked up: this process's environment. */
+    alertSecrets: (name: string) => source[name],
+  };
 }

@@ -12,6 +12,9 @@ export { followPolicyInForce } from "./policy/follow.ts";
 export { previewStoredSystems } from "./policy/preview-stored.ts";
 export type { PolicyFollower } from "./policy/follow.ts";
 export { loadPolicySetting } from "./policy/setting.ts";
+export { loadAlertsSetting } from "./alerts/setting.ts";
+export { rulesInForce } from "./alerts/decide-in-transaction.ts";
+export type { SendTally } from "./alerts/send-due.ts";
 export type { ReplayProgress, ReplayResult } from "./replay/replay.ts";
 export { workerProcessSettings } from "./env.ts";
 export {

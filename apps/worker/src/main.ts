@@ -5,6 +5,7 @@ import { openKafkaLog } from "@maturity/log";
 import { warnUnknownSettings } from "@maturity/config";
 import { pino } from "pino";
 import { readEnv } from "./env.ts";
+import { loadAlertsSetting } from "./alerts/setting.ts";
 import { loadPolicySetting } from "./policy/setting.ts";
 import { workerKafkaOptionsFrom, workerOptionsFrom } from "./settings.ts";
 import { startWorker } from "./worker.ts";
@@ -23,6 +24,11 @@ const policy = await loadPolicySetting(env.MATURITY_POLICY).catch((error: unknow
   console.error(`maturity worker: ${(error as Error).message}`);
   process.exit(2);
 });
+// So does a bad alerts file, or a credential it names that is not set.
+const alerts = await loadAlertsSetting(env.MATURITY_ALERTS, env.alertSecrets).catch((error: unknown) => {
+  console.error(`maturity worker: ${(error as Error).message}`);
+  process.exit(2);
+});
 const logger = pino({ level: env.LOG_LEVEL });
 warnUnknownSettings(logger, env.unknownSettings);
 const database = await openDatabase({ url: env.DATABASE_URL });
@@ -33,7 +39,14 @@ const log = await openKafkaLog({
   partitions: env.KAFKA_PARTITIONS,
   ...workerKafkaOptionsFrom(env),
 });
-const worker = await startWorker({ db: database.db, log, logger, policy, ...workerOptionsFrom(env) });
+const worker = await startWorker({
+  db: database.db,
+  log,
+  logger,
+  policy,
+  ...workerOptionsFrom(env),
+  ...(alerts !== undefined && { alerts: { config: alerts, publicUrl: env.MATURITY_PUBLIC_URL } }),
+});
 
 // Health and Prometheus metrics for the orchestrator and the scraper.
 const server = createServer((request, response) => {

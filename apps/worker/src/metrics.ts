@@ -2,7 +2,7 @@
  * The worker's Prometheus metrics, kept as plain counters and a fixed-bucket histogram and
  * rendered in the text exposition format (no client library needed for five series).
  */
-import type { DeadLetterReasonKind } from "@maturity/db";
+import type { AlertMessageStatus, DeadLetterReasonKind } from "@maturity/db";
 
 const latencyBucketsSeconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -16,6 +16,10 @@ export class WorkerMetrics {
   consumerLag: number | null = null;
   /** Dead letters waiting for a re-drive, by reason (from the database, refreshed periodically). */
   deadLettersWaiting: Partial<Record<DeadLetterReasonKind, number>> = {};
+  /** Alert messages in the outbox by status (from the database; absent without alerts). */
+  alertMessages: Record<AlertMessageStatus, number> | undefined = undefined;
+  /** What this process's delivery attempts came to. */
+  alertDeliveries = { delivered: 0, retried: 0, dead: 0 };
   /** Age of the oldest event taken from the log and not yet applied, read when rendered. */
   oldestWaitingAgeSeconds: () => number = () => 0;
   private readonly latencyCounts = latencyBucketsSeconds.map(() => 0);
@@ -65,6 +69,20 @@ export class WorkerMetrics {
       `maturity_worker_batch_seconds_bucket{le="+Inf"} ${this.batches}`,
       `maturity_worker_batch_seconds_sum ${this.latencySum}`,
       `maturity_worker_batch_seconds_count ${this.batches}`,
+      ...(this.alertMessages === undefined
+        ? []
+        : [
+            "# HELP maturity_alert_messages Alert messages in the outbox, by status (dead: given up, waiting for a re-drive).",
+            "# TYPE maturity_alert_messages gauge",
+            ...Object.entries(this.alertMessages).map(
+              ([status, count]) => `maturity_alert_messages{status="${status}"} ${count}`,
+            ),
+            "# HELP maturity_worker_alert_attempts_total Delivery attempts of alert messages by this process, by outcome.",
+            "# TYPE maturity_worker_alert_attempts_total counter",
+            ...Object.entries(this.alertDeliveries).map(
+              ([outcome, count]) => `maturity_worker_alert_attempts_total{outcome="${outcome}"} ${count}`,
+            ),
+          ]),
     ];
     return lines.join("\n") + "\n";
   }

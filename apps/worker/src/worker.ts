@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AxisChange, Database } from "@maturity/db";
 import {
+  countAlertMessages,
   countDeadLetters,
   dropExpiredTelemetryPartitions,
   insertDeadLetters,
@@ -9,6 +10,7 @@ import {
 } from "@maturity/db";
 import type { ConsumedBatch, EventLog, Subscription } from "@maturity/log";
 import type { ActivePolicy } from "@maturity/policy";
+import type { AlertsConfig, RetryPolicy } from "@maturity/alerts";
 import type { BaseLogger } from "pino";
 import type { BatchOutcome, RejectedRecord } from "./apply-batch.ts";
 import { WorkerHealth, type Readiness } from "./health.ts";
@@ -21,6 +23,7 @@ import type { Quarantine } from "./poison/quarantine.ts";
 import { rescoreAll } from "./projections/rescore.ts";
 import { refreshRollups } from "./projections/rollups.ts";
 import type { ScoringSettings } from "./projections/score-systems.ts";
+import { sendDueAlerts, type SendTally } from "./alerts/send-due.ts";
 
 /** Any pino-compatible logger (fastify's included). */
 export type WorkerLogger = Pick<BaseLogger, "debug" | "info" | "warn" | "error" | "fatal">;
@@ -59,6 +62,19 @@ export interface WorkerOptions {
   quarantine?: Quarantine;
   /** The embedded database broke: the process should exit (after the suspects were quarantined). */
   onFatal?: (error: Error) => void;
+  /**
+   * The alerts file (MATURITY_ALERTS): score changes decide alerts into the outbox (in their own
+   * transaction), and a sender drains it every `sendIntervalMs` (default 5 s; 0: only sendAlertsNow).
+   */
+  alerts?: {
+    config: AlertsConfig;
+    /** MATURITY_PUBLIC_URL: links in messages start with it. */
+    publicUrl: string;
+    sendIntervalMs?: number;
+    /** Tests point deliveries elsewhere or fail them. */
+    fetch?: typeof fetch;
+    retry?: Partial<RetryPolicy>;
+  };
 }
 
 export interface RunningWorker {
@@ -69,6 +85,8 @@ export interface RunningWorker {
   rescoreNow(): Promise<AxisChange[] | null>;
   /** Recomputes the team and org rollups now. */
   refreshRollupsNow(): Promise<void>;
+  /** Sends the alert messages that are due now (what the timer does); nothing without alerts. */
+  sendAlertsNow(): Promise<SendTally>;
   /** Finishes the batch in hand, commits it, and leaves the consumer group. */
   stop(): Promise<void>;
 }
@@ -76,6 +94,11 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const clock = options.clock ?? Date.now;
   const metrics = new WorkerMetrics();
+  // Score changes decide alerts where they commit: the scoring settings carry the alerts file.
+  const scoring: ScoringSettings = {
+    ...options.scoring,
+    ...(options.alerts !== undefined && { alerts: options.alerts.config }),
+  };
   let rollupsDirty = true;
   // Background jobs (timers, re-scores) run one at a time, chained here.
   let background: Promise<unknown> = Promise.resolve();
@@ -131,11 +154,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const suspected =
       held === undefined ? [] : batch.records.filter((r) => held.positions.includes(r.position));
     if (held === undefined || suspected.length === 0) {
-      return applyRecords(options.db, batch.records, clock(), options.scoring ?? {}, hooks);
+      return applyRecords(options.db, batch.records, clock(), scoring, hooks);
     }
     if (held.positions.length === 1) {
       const rest = batch.records.filter((record) => record !== suspected[0]);
-      const outcome = await applyRecords(options.db, rest, clock(), options.scoring ?? {}, hooks);
+      const outcome = await applyRecords(options.db, rest, clock(), scoring, hooks);
       const { position, key, value } = suspected[0]!;
       outcome.rejected.push({
         position,
@@ -158,7 +181,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     for (const record of batch.records) {
       if (held.positions.includes(record.position))
         await options.quarantine!.write({ positions: [record.position], reason: held.reason });
-      const outcome = await applyRecords(options.db, [record], clock(), options.scoring ?? {}, hooks);
+      const outcome = await applyRecords(options.db, [record], clock(), scoring, hooks);
       total.applied += outcome.applied;
       total.duplicates += outcome.duplicates;
       total.rejected.push(...outcome.rejected);
@@ -251,7 +274,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   // Function declarations (hoisted): the batch handler above may call them.
   async function rescoreNow() {
-    const changes = await rescoreAll(options.db, clock(), options.scoring);
+    const changes = await rescoreAll(options.db, clock(), scoring);
     if (changes && changes.length > 0) {
       metrics.scoreChanges += changes.length;
       rollupsDirty = true;
@@ -274,7 +297,34 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   }
   async function refreshRollupsNow() {
     rollupsDirty = false;
-    await refreshRollups(options.db, clock());
+    await refreshRollups(options.db, clock(), options.alerts?.config);
+  }
+  async function sendAlertsNow(): Promise<SendTally> {
+    const alerts = options.alerts;
+    if (alerts === undefined) return { delivered: 0, retried: 0, dead: 0 };
+    const tally = await sendDueAlerts({
+      db: options.db,
+      destinations: alerts.config.destinations,
+      publicUrl: alerts.publicUrl,
+      now: () => new Date(Date.now()),
+      random: Math.random,
+      ...(alerts.fetch !== undefined && { fetch: alerts.fetch }),
+      ...(alerts.retry !== undefined && { policy: alerts.retry }),
+    });
+    metrics.alertDeliveries.delivered += tally.delivered;
+    metrics.alertDeliveries.retried += tally.retried;
+    metrics.alertDeliveries.dead += tally.dead;
+    if (tally.dead > 0)
+      options.logger.warn(
+        { dead: tally.dead },
+        "alert messages were given up (dead); re-drive them in the portal",
+      );
+    await refreshAlertCounts();
+    return tally;
+  }
+  async function refreshAlertCounts() {
+    if (options.alerts === undefined) return;
+    metrics.alertMessages = await countAlertMessages(options.db).catch(() => metrics.alertMessages);
   }
 
   const timers: NodeJS.Timeout[] = [];
@@ -309,15 +359,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       "telemetry retention",
     );
   }
+  if (options.alerts !== undefined)
+    // Alerts are sent by the wall clock: a pinned scoring clock must not hold them back.
+    every(options.alerts.sendIntervalMs ?? 5_000, sendAlertsNow, "alert delivery");
   every(
     15_000,
     async () => {
       metrics.consumerLag = await options.log.consumerLag(options.groupId).catch(() => null);
       await refreshDeadLetterCounts();
+      await refreshAlertCounts();
     },
     "lag probe",
   );
   await refreshDeadLetterCounts();
+  await refreshAlertCounts();
 
   options.logger.info(
     {
@@ -333,6 +388,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     readiness: () => health.readiness(),
     rescoreNow,
     refreshRollupsNow,
+    sendAlertsNow: () => {
+      // One background job at a time, like the timer's.
+      const run = background.then(sendAlertsNow);
+      background = run.catch(() => undefined);
+      return run;
+    },
     async stop() {
       stopping = true;
       for (const timer of timers) clearInterval(timer);

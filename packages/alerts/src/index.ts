@@ -40,6 +40,8 @@ export {
   snapshotFromReport,
   riskIdentity,
   gapPointsOf,
+  systemSnapshot,
+  evidenceKindsOf,
   type SnapshotOptions,
 } from "./snapshot-from-report.ts";
 export type {
@@ -56,6 +58,14 @@ export type {
   EvidenceStaleChange,
 } from "./alert.ts";
 export { decideAlerts, gapHistoryDays, type DecideInput } from "./decide.ts";
+export {
+  alertKindScopes,
+  decideSystemAlerts,
+  decideOrgAlerts,
+  type SystemChangeInput,
+  type OrgChangeInput,
+  type OrgAlertState,
+} from "./decide-committed.ts";
 export { groupAlerts, mergeMessages, type AlertMessage, type GroupOptions } from "./group.ts";
 export { quietHoursEnd } from "./quiet-hours.ts";
 export { portalLink } from "./portal-links.ts";

@@ -8,7 +8,7 @@ export const alertSettings = {
     .min(1)
     .optional()
     .describe(
-      "The alert rules file (YAML): destinations (signed webhooks, Slack) and the changes that alert them, e.g. `alerts.yaml`; unset, no alerts are sent (see packages/alerts/README.md)",
+      "The alert rules file (YAML): destinations (signed webhooks, Slack) and the changes that alert them, e.g. `alerts.yaml`; unset, no alerts are decided or sent (see docs/alerts.md)",
     ),
 };
 

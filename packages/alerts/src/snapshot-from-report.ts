@@ -1,7 +1,7 @@
 // The snapshot of a score report, for workers that keep reports: what alerts compare, read from
 // the report, the rubric it was scored with, and the track gaps kept from earlier reports.
-import { axes, type Risk, type ScoreReport } from "@maturity/model";
-import type { Rubric } from "@maturity/model/rubric";
+import { axes, type Risk, type ScoreReport, type SystemReport } from "@maturity/model";
+import type { EvidenceKind, Rubric } from "@maturity/model/rubric";
 import type {
   AlertSnapshot,
   CriterionSnapshot,
@@ -20,39 +20,10 @@ export interface SnapshotOptions {
 }
 
 export function snapshotFromReport(report: ScoreReport, options: SnapshotOptions): AlertSnapshot {
-  const evidenceKinds = new Map(options.rubric.criteria.map((c) => [c.id, c.evidence]));
+  const evidenceKinds = evidenceKindsOf(options.rubric);
   const systems = report.systems
     .filter((system) => !system.retired)
-    .map((system): SystemSnapshot => {
-      const criteria = axes.flatMap((axis) =>
-        system.axes[axis].criteria.flatMap((criterion): CriterionSnapshot[] => {
-          const evidenceKind = evidenceKinds.get(criterion.id);
-          // Cannot happen when the report was scored with this rubric; a criterion of unknown
-          // evidence kind is left out rather than guessed.
-          if (evidenceKind === undefined) return [];
-          const { id, status, evidence, evidenceCount } = criterion;
-          return [{ id, axis, status, evidenceKind, evidence, evidenceCount }];
-        }),
-      );
-      return {
-        systemId: system.systemId,
-        name: system.name,
-        team: system.team,
-        kind: system.kind,
-        riskTier: system.riskTier,
-        levels: Object.fromEntries(
-          axes.map((axis) => [axis, system.axes[axis].level]),
-        ) as SystemSnapshot["levels"],
-        criteria,
-        waivers: (system.waivers ?? []).map((w) => ({
-          id: w.eventId,
-          criterionId: w.criterionId,
-          expiresAt: w.expiresAt,
-          approver: w.approver,
-          reason: w.reason,
-        })),
-      };
-    });
+    .map((system) => systemSnapshot(system, evidenceKinds));
   const rollup = (rolled: Pick<RollupSnapshot, "tracks" | "trackGap">, history: GapPoint[] | undefined) => ({
     tracks: rolled.tracks,
     trackGap: rolled.trackGap,
@@ -99,5 +70,45 @@ export function gapPointsOf(report: ScoreReport): { org: GapPoint; teams: Record
   return {
     org: { at: report.asOf, trackGap: report.org.trackGap },
     teams: Object.fromEntries(report.teams.map((t) => [t.team, { at: report.asOf, trackGap: t.trackGap }])),
+  };
+}
+
+/** Which criteria are state and which activity evidence, by criterion id. */
+export function evidenceKindsOf(rubric: Pick<Rubric, "criteria">): ReadonlyMap<string, EvidenceKind> {
+  return new Map(rubric.criteria.map((c) => [c.id, c.evidence]));
+}
+
+/** One system's report as alerts see it. */
+export function systemSnapshot(
+  system: SystemReport,
+  evidenceKinds: ReadonlyMap<string, EvidenceKind>,
+): SystemSnapshot {
+  const criteria = axes.flatMap((axis) =>
+    system.axes[axis].criteria.flatMap((criterion): CriterionSnapshot[] => {
+      const evidenceKind = evidenceKinds.get(criterion.id);
+      // Cannot happen when the report was scored with this rubric; a criterion of unknown
+      // evidence kind is left out rather than guessed.
+      if (evidenceKind === undefined) return [];
+      const { id, status, evidence, evidenceCount } = criterion;
+      return [{ id, axis, status, evidenceKind, evidence, evidenceCount }];
+    }),
+  );
+  return {
+    systemId: system.systemId,
+    name: system.name,
+    team: system.team,
+    kind: system.kind,
+    riskTier: system.riskTier,
+    levels: Object.fromEntries(
+      axes.map((axis) => [axis, system.axes[axis].level]),
+    ) as SystemSnapshot["levels"],
+    criteria,
+    waivers: (system.waivers ?? []).map((w) => ({
+      id: w.eventId,
+      criterionId: w.criterionId,
+      expiresAt: w.expiresAt,
+      approver: w.approver,
+      reason: w.reason,
+    })),
   };
 }

@@ -17,6 +17,7 @@ export const knownSettingNames: readonly string[] = [
   "KAFKA_PARTITIONS",
   "KAFKA_TOPIC",
   "LOG_LEVEL",
+  "MATURITY_ALERTS",
   "MATURITY_API_TOKEN",
   "MATURITY_API_TOKENS",
   "MATURITY_AUTH_ADMIN_GROUP",

@@ -28,3 +28,4 @@ export * from "./queries/dead-letters.ts";
 export * from "./queries/catalogue-imports.ts";
 export { databaseSettings, dataDirSettings, resolveDataDir } from "./settings.ts";
 export * from "./queries/alert-outbox.ts";
+export * from "./queries/alert-state.ts";

@@ -2,3 +2,4 @@ export * from "./kinds.ts";
 export * from "./events/index.ts";
 export * from "./report/index.ts";
 export * from "./catalogue/index.ts";
+export * from "./alerts/rules.ts";

@@ -46,7 +46,7 @@ const errorCodes = [
   "unauthorized",
   "unsupported_media_type",
   "payload_too_large",
-  "policy_activation_refused",
+  "platform_event_refused",
   "waiver_refused",
   "not_found",
   "log_unavailable",

@@ -60,9 +60,10 @@ export const sharedResponses: Json = {
     },
     content: errorExample("unauthorized", "the bearer token is not valid"),
   },
-  PolicyActivationRefused: {
-    description: "A `policy.activated` event: policies are activated in the portal or the CLI, never sent.",
-    content: errorExample("policy_activation_refused", "the event is refused, so nothing was accepted: …"),
+  PlatformEventRefused: {
+    description:
+      "An admin action (`policy.activated`, `alerts.rules.changed`, `alerts.delivery.redriven`): only the platform emits it, for an admin in the portal or from its own settings.",
+    content: errorExample("platform_event_refused", "the event is refused, so nothing was accepted: …"),
   },
   PayloadTooLarge: {
     description: "The body (or, for gzip, what it expands to) is over INGEST_BODY_LIMIT_BYTES.",
@@ -108,7 +109,7 @@ export function deliveryResponses(options: { ignored: boolean; policy?: boolean 
     ...(options.ignored && { "200": responseRef("Ignored") }),
     "400": responseRef("BadRequest"),
     "401": responseRef("Unauthorized"),
-    ...(options.policy && { "403": responseRef("PolicyActivationRefused") }),
+    ...(options.policy && { "403": responseRef("PlatformEventRefused") }),
     "413": responseRef("PayloadTooLarge"),
     "415": responseRef("UnsupportedMediaType"),
     ...(options.policy && { "422": responseRef("WaiverRefused") }),

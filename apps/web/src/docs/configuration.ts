@@ -6,6 +6,7 @@ import { databaseSettings, dataDirSettings } from "@maturity/db";
 import { ingestProcessSettings, ingestSettings } from "@maturity/ingest";
 import { kafkaSettings } from "@maturity/log";
 import { policySettings } from "@maturity/policy";
+import { alertSettings } from "@maturity/alerts";
 import { signingKeySettings } from "@maturity/audit";
 import { backstageSettings } from "@maturity/backstage";
 import {
@@ -67,6 +68,7 @@ export const settingsSections: { title: string; declaredIn: string; settings: Se
     settings: { ...workerSettings, ...workerMetricsSettings },
   },
   { title: "Policy", declaredIn: "packages/policy/src/settings.ts", settings: policySettings },
+  { title: "Alerts", declaredIn: "packages/alerts/src/settings.ts", settings: alertSettings },
   { title: "Portal", declaredIn: "apps/web/src/server/settings.ts", settings: portalSettings },
   { title: "Sign-on", declaredIn: "apps/web/src/server/settings.ts", settings: signOnSettings },
   { title: "Demo organisation", declaredIn: "apps/web/src/server/settings.ts", settings: demoSeedSettings },

@@ -1,6 +1,7 @@
 // `npm start`'s configuration: every setting the standalone ingest and worker read (from the
 // fragments they declare) plus the portal's own, read and checked once at start.
 // docs/configuration.md lists them all.
+import { alertSettings } from "@maturity/alerts";
 import { signingKeySettings } from "@maturity/audit";
 import {
   backstageConfigFrom,
@@ -33,6 +34,7 @@ export const webProcessSettings = {
   ...ingestSettings,
   ...workerSettings,
   ...policySettings,
+  ...alertSettings,
   // The audit pack signing key, declared with `maturity audit-pack`'s: the portal's packs too.
   ...signingKeySettings,
   // The periodic catalogue pull runs in the portal's process (it needs the store and the log).
@@ -88,5 +90,7 @@ export function readEnv(source: SettingsSource = process.env) {
     ingest: ingestConfigFrom(env, "embedded"),
     /** Variables named like settings of ours that no process reads (logged at start). */
     unknownSettings: unknownSettings(source),
+    /** Where the alerts file's `${NAME}` credentials are looked up: this process's environment. */
+    alertSecrets: (name: string) => source[name],
   };
 }

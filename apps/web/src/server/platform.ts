@@ -12,6 +12,7 @@ import type { PolicyFollower, RunningWorker, WorkerSettingValues } from "@maturi
 import {
   fileQuarantine,
   followPolicyInForce,
+  loadAlertsSetting,
   loadPolicySetting,
   policyInForce,
   startWorker,
@@ -63,6 +64,8 @@ type PlatformConfig = Pick<
   // MATURITY_POLICY and MATURITY_SIGNING_KEY: readEnv gives them; a test's hand-made config may
   // leave them out (no policy given, packs unsigned).
   Partial<Pick<WebEnv, "MATURITY_POLICY" | "MATURITY_SIGNING_KEY">> &
+  // MATURITY_ALERTS, the lookup of the credentials it names, and the portal's address for links.
+  Partial<Pick<WebEnv, "MATURITY_ALERTS" | "alertSecrets" | "MATURITY_PUBLIC_URL">> &
   // The worker's other settings (RESCORE_INTERVAL_MS, WORKER_MAX_BATCH_BYTES, …): readEnv gives them
   // all; a test's hand-made config may leave them out, and they take the worker's defaults.
   Partial<WorkerSettingValues> & {
@@ -87,6 +90,8 @@ type PlatformConfig = Pick<
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
   // First, before anything is opened: a bad policy file stops the start with its errors.
   const givenPolicy: ActivePolicy | undefined = await loadPolicySetting(config.MATURITY_POLICY);
+  // So does a bad alerts file, or a credential it names that is not set.
+  const alerts = await loadAlertsSetting(config.MATURITY_ALERTS, config.alertSecrets ?? (() => undefined));
   // So does a signing key that cannot be read: packs are never silently unsigned.
   const signingKey = await loadSigningKey(config.MATURITY_SIGNING_KEY);
   const app = Fastify({ logger: { level: config.LOG_LEVEL }, bodyLimit: 5 * 1024 * 1024 });
@@ -176,6 +181,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       ...(signingKey !== undefined && { signingKey }),
       ...(config.backstageMapping !== undefined && { backstageMapping: config.backstageMapping }),
       ...(config.ingest !== undefined && { publicUrl: config.ingest.publicUrl }),
+      ...(alerts !== undefined && { alerts }),
     });
   }
 
@@ -202,6 +208,12 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
         // The settings the standalone worker honours, turned into options the same way.
         ...workerOptionsFrom(config),
         ...(config.workerClock !== undefined && { clock: config.workerClock }),
+        ...(alerts !== undefined && {
+          alerts: {
+            config: alerts,
+            publicUrl: config.MATURITY_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+          },
+        }),
         // Only the embedded database can break in-process; a server's failures are waited out.
         ...(database.driver === "pglite" && {
           quarantine: fileQuarantine(path.join(embeddedLogDir(config.MATURITY_DATA_DIR), "quarantine.json")),

@@ -1,3 +1,4 @@
+import type { AlertsConfig } from "@maturity/alerts";
 import type { Database } from "@maturity/db";
 import type { LogRecord } from "@maturity/log";
 import { TRPCError, initTRPC } from "@trpc/server";
@@ -23,6 +24,8 @@ export interface InnerContext {
   appendToLog?: (records: LogRecord[]) => Promise<void>;
   /** Signs the audit packs this process builds (MATURITY_SIGNING_KEY); absent, they are unsigned. */
   signingKey?: SigningKey;
+  /** The alerts file (MATURITY_ALERTS) this process was started with; absent, alerting is off. */
+  alerts?: AlertsConfig;
 }
 
 /** Without a viewer given, the local admin of an unconfigured (embedded) portal. */

@@ -5,6 +5,7 @@ import type { Database } from "@maturity/db";
 import type { BackstageMappingOptions } from "@maturity/backstage";
 import type { LogRecord } from "@maturity/log";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import type { AlertsConfig } from "@maturity/alerts";
 import type { FastifyInstance } from "fastify";
 import { auditPackRoute } from "./audit-pack/audit-pack-route.ts";
 import type { SigningKey } from "./audit-pack/build-pack.ts";
@@ -31,6 +32,8 @@ export interface WebOptions {
   backstageMapping?: BackstageMappingOptions;
   /** MATURITY_PUBLIC_URL: the origin browsers may call /mcp from, and the base of its links. */
   publicUrl?: string;
+  /** The alerts file (MATURITY_ALERTS): its destinations and rules, for the alerts admin page. */
+  alerts?: AlertsConfig;
 }
 
 const clientDist = fileURLToPath(new URL("../../dist/client", import.meta.url));
@@ -70,6 +73,7 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
           ...(options.scoreChanges !== undefined && { scoreChanges: options.scoreChanges }),
           ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
           ...(options.signingKey !== undefined && { signingKey: options.signingKey }),
+          ...(options.alerts !== undefined && { alerts: options.alerts }),
           readCache,
         }),
       onError: ({ error, path }: { error: Error; path?: string }) => {

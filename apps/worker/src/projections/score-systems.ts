@@ -1,6 +1,7 @@
 import type { AxisChange, Transaction } from "@maturity/db";
 import {
   loadQueueFacts,
+  loadSystemReportsOf,
   loadSystemFactsForUpdate,
   lockQueueFacts,
   notifyScoreChanges,
@@ -12,12 +13,19 @@ import { isSystemEvent } from "@maturity/model";
 import type { ActivePolicy } from "@maturity/policy";
 import type { QueueFacts, SystemFacts } from "@maturity/scoring";
 import { evolveSystem, factsVersion, initialSystemFacts, scoreSystem } from "@maturity/scoring";
+import type { AlertsConfig } from "@maturity/alerts";
+import { enqueueSystemAlerts } from "../alerts/decide-in-transaction.ts";
 import { currentFacts } from "./stored-facts.ts";
 
-/** How scores are computed, besides the rubric (which is the policy in force's, see policy/). */
+/**
+ * How scores are computed, besides the rubric (which is the policy in force's, see policy/), and
+ * what follows from a score change in the same transaction.
+ */
 export interface ScoringSettings {
   windowDays?: number;
   metricsWindowDays?: number;
+  /** The alerts file (MATURITY_ALERTS): a re-score decides its system rules and enqueues their messages. */
+  alerts?: AlertsConfig;
 }
 
 /**
@@ -115,7 +123,27 @@ export async function scoreAndWrite(
         },
       });
   }
+  const before =
+    settings.alerts === undefined
+      ? undefined
+      : await loadSystemReportsOf(
+          tx,
+          scored.map(({ report }) => report.systemId),
+        );
   const changes = await writeSystemReports(tx, scored);
+  if (settings.alerts !== undefined)
+    await enqueueSystemAlerts(
+      tx,
+      settings.alerts,
+      scored.map(({ report, cause }) => ({
+        report,
+        before: before?.get(report.systemId),
+        // A batch's state is its newest event; a re-score because time passed, its time.
+        stateId: `${cause.causeEventId ?? "window"}@${asOf}`,
+      })),
+      rubric,
+      new Date(now),
+    );
   // Open portal pages refresh when this commits: every rewritten report (criteria, risks and
   // catalogue fields may move without a score moving); a re-score of many systems says "all".
   await notifyScoreChanges(

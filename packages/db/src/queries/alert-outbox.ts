@@ -95,6 +95,30 @@ export async function recordAlertAttempt(
   return updated.length > 0;
 }
 
+/**
+ * Puts a dead message back to pending, to be tried from its first attempt at `at` (the admin's
+ * re-drive, applied from its alerts.delivery.redriven event). Answers false when the message is
+ * unknown or not dead (a redelivered re-drive of one already under way changes nothing).
+ */
+export async function redriveAlertMessage(
+  tx: Database | Transaction,
+  messageId: string,
+  redrive: { at: string; actor: string },
+): Promise<boolean> {
+  const updated = await tx
+    .update(alertOutbox)
+    .set({
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: redrive.at,
+      lastError: `re-driven by ${redrive.actor}`,
+      finishedAt: null,
+    })
+    .where(and(eq(alertOutbox.messageId, messageId), eq(alertOutbox.status, "dead")))
+    .returning({ messageId: alertOutbox.messageId });
+  return updated.length > 0;
+}
+
 /** The delivery log, newest first: what the admin page lists. */
 export async function listAlertMessages(
   db: Database,

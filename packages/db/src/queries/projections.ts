@@ -23,6 +23,7 @@ import {
 import { rescoreRequests, rescoreTicks } from "../schema/events.ts";
 import { fromJsonb } from "./jsonb.ts";
 import { rowsOf } from "./rows-of.ts";
+import { toIsoTime } from "./time.ts";
 
 type Queryable = Database | Transaction;
 
@@ -271,6 +272,21 @@ export async function loadSystemReports(db: Queryable): Promise<SystemReport[]> 
     .from(systemReports)
     .orderBy(systemReports.systemId);
   return rows.map((row) => row.report as SystemReport);
+}
+
+/** The current reports of these systems, with the time each was scored as of (none for a system never scored). */
+export async function loadSystemReportsOf(
+  db: Queryable,
+  systemIds: readonly string[],
+): Promise<Map<string, { report: SystemReport; asOf: string }>> {
+  if (systemIds.length === 0) return new Map();
+  const rows = await db
+    .select({ systemId: systemReports.systemId, report: systemReports.report, asOf: systemReports.asOf })
+    .from(systemReports)
+    .where(inArray(systemReports.systemId, [...systemIds]));
+  return new Map(
+    rows.map((row) => [row.systemId, { report: row.report as SystemReport, asOf: toIsoTime(row.asOf) }]),
+  );
 }
 
 /** Replaces the team and org rollups and the team-level risks in one go. */

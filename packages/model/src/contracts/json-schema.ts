@@ -94,8 +94,11 @@ function eachField(
     // A nullable object is anyOf [object, null]; its fields are the object's.
     for (const part of (field.anyOf as SchemaNode[] | undefined) ?? [field]) {
       if (part.properties !== undefined) eachField(part, `${path}.`, placeholders, visit);
+      // A list of a union (e.g. alert rules of several kinds) has its fields in each variant.
       const items = part.items as SchemaNode | undefined;
-      if (items?.properties !== undefined) eachField(items, `${path}[].`, placeholders, visit);
+      const variants = (items?.oneOf ?? items?.anyOf ?? (items === undefined ? [] : [items])) as SchemaNode[];
+      for (const variant of variants)
+        if (variant.properties !== undefined) eachField(variant, `${path}[].`, placeholders, visit);
       const values = part.additionalProperties;
       if (typeof values === "object" && values.properties !== undefined) {
         const keyNames = part.propertyNames?.enum?.map(String) ?? [];

@@ -17,6 +17,7 @@ import { llmEventData } from "../events/llm.ts";
 import { monitorEventData } from "../events/monitor.ts";
 import { pipelineEventData } from "../events/pipeline.ts";
 import { policyEventData } from "../events/policy.ts";
+import { alertsEventData } from "../events/alerts.ts";
 import { registryEventData } from "../events/registry.ts";
 import { telemetryEventData } from "../events/telemetry.ts";
 import { rubric } from "../rubric/index.ts";
@@ -38,6 +39,7 @@ const groups: { title: string; types: Record<string, z.ZodType> }[] = [
   { title: "Monitoring", types: monitorEventData },
   { title: "Telemetry (high volume)", types: telemetryEventData },
   { title: "Policy", types: policyEventData },
+  { title: "Alerts", types: alertsEventData },
 ];
 
 const fieldOptions = {

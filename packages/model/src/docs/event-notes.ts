@@ -570,4 +570,46 @@ export const eventNotes: { [T in EventType]: EventNote } = {
       document: "The policy or rubric file as parsed, so every process applies exactly what was activated.",
     },
   },
+  "alerts.rules.changed": {
+    means:
+      "An admin changed the alert rules in the portal: which committed changes (a level dropping, a risk entering a top list, a track gap widening, a waiver ending, evidence going stale) alert which destinations.",
+    evidences:
+      "Who changed the alerting and when. Nothing about any system: alerts decided after it follow the new rules.",
+    populations: [],
+    metrics: [],
+    subject: "`alerts`, not a system id",
+    fields: {
+      actor: "The admin who changed them.",
+      rules:
+        "The rules in force from now on, each as in the alerts file (docs/alerts.md); `null` puts the alerts file's own rules back.",
+      "rules[].id": "The rule's name: unique, and part of every alert id it decides.",
+      "rules[].kind":
+        "What it watches: `level_dropped`, `risk_entered_top`, `gap_widened`, `waiver_expiring` or `evidence_stale`.",
+      "rules[].destinations": "The destinations (named in the alerts file) its alerts go to.",
+      "rules[].minDrop": "`level_dropped`: levels lost on one axis in one change before it fires.",
+      "rules[].axes": "Only these axes (all when absent).",
+      "rules[].kinds": "Only systems of these kinds (all when absent).",
+      "rules[].riskTiers": "Only systems of these risk tiers (all when absent; `evidence_stale`: high).",
+      "rules[].teams": "Only these teams (all when absent).",
+      "rules[].scope": "The organisation's ranking or gap (`org`), or each team's (`team`).",
+      "rules[].top": "`risk_entered_top`: how many of the highest risks count as the top.",
+      "rules[].riskKinds": "`risk_entered_top`: only risks of these kinds.",
+      "rules[].by": "`gap_widened`: how many score points the gap must grow by over the period.",
+      "rules[].periodDays": "`gap_widened`: the period, in days, the gap is compared over.",
+      "rules[].withinDays": "`waiver_expiring`: warn when a waiver has this many days left.",
+      "rules[].onExpiry": "`waiver_expiring`: also say when it has expired.",
+      "rules[].evidence": "`evidence_stale`: only criteria of these evidence kinds (`state`, `activity`).",
+    },
+  },
+  "alerts.delivery.redriven": {
+    means: "An admin asked for a dead alert message to be delivered again.",
+    evidences: "Who re-drove which message and when. The message is tried again from its first attempt.",
+    populations: [],
+    metrics: [],
+    subject: "`alerts`, not a system id",
+    fields: {
+      actor: "The admin who re-drove it.",
+      messageId: "The message (its `webhook-id`), as the delivery log lists it.",
+    },
+  },
 };

@@ -14,6 +14,7 @@ export interface JsonSchema {
   enum?: unknown[];
   const?: unknown;
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
   format?: string;
   pattern?: string;
   minimum?: number;
@@ -100,6 +101,18 @@ function childRows(
   if (hasProperties(inner)) return objectRows(inner, options, `${path}.`, seen);
   if (inner.type === "array" && inner.items !== undefined && hasProperties(inner.items)) {
     return objectRows(inner.items, options, `${path}[].`, seen);
+  }
+  // A list of a union (alert rules of several kinds): every variant's fields, each path once; a
+  // field some variants lack is not required.
+  const variants = inner.type === "array" ? (inner.items?.oneOf ?? inner.items?.anyOf) : undefined;
+  if (variants !== undefined && variants.every(hasProperties)) {
+    const rows = new Map<string, FieldRow>();
+    for (const variant of variants)
+      for (const row of objectRows(variant, options, `${path}[].`, seen))
+        if (!rows.has(row.path)) rows.set(row.path, row);
+    const inEvery = (row: FieldRow) =>
+      variants.every((variant) => variant.required?.includes(row.path.slice(path.length + 3)) ?? false);
+    return [...rows.values()].map((row) => ({ ...row, required: row.required && inEvery(row) }));
   }
   const values = inner.additionalProperties;
   if (inner.type === "object" && typeof values === "object" && hasProperties(values)) {

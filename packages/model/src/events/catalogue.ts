@@ -1,6 +1,7 @@
 // The event catalogue (docs/event-catalogue.md): one data schema per event type, and the typed
 // envelopes.
 import { z } from "zod";
+import { alertsEventData } from "./alerts.ts";
 import { catalogEventData } from "./catalog.ts";
 import { deployEventData } from "./deploy.ts";
 import { eventEnvelope, type EnvelopeShape } from "./envelope.ts";
@@ -27,6 +28,7 @@ export const eventDataSchemas = {
   ...monitorEventData,
   ...telemetryEventData,
   ...policyEventData,
+  ...alertsEventData,
 } as const;
 
 type EventDataSchemas = typeof eventDataSchemas;

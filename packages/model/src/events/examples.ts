@@ -183,6 +183,35 @@ export const exampleEvents: MaturityEvent[] = [
   },
   {
     ...base,
+    id: "alerts-0001",
+    source: "urn:maturity:portal",
+    type: "alerts.rules.changed",
+    time: "2026-03-02T09:30:00Z",
+    subject: "alerts",
+    data: {
+      actor: "admin@acme.example",
+      rules: [
+        {
+          id: "high-risk-level-drop",
+          kind: "level_dropped",
+          minDrop: 1,
+          riskTiers: ["high"],
+          destinations: ["ml-platform-slack"],
+        },
+      ],
+    },
+  },
+  {
+    ...base,
+    id: "alerts-0002",
+    source: "urn:maturity:portal",
+    type: "alerts.delivery.redriven",
+    time: "2026-03-02T09:45:00Z",
+    subject: "alerts",
+    data: { actor: "admin@acme.example", messageId: "msg_4f0c2a9e1b7d3c5a8e6f0b2d4c6a8e0f" },
+  },
+  {
+    ...base,
     id: "exp-0001",
     source: "https://mlflow.acme.example",
     type: "exp.run.logged",

@@ -21,4 +21,10 @@ export { jsonLimits, keyLengths, numberRanges, timeWindow, type NumberRange } fr
 export { jsonTextIssue, eventShapeIssue, type ShapeIssue } from "./json-shape.ts";
 export { exampleEvents } from "./examples.ts";
 export { policySubject } from "./policy.ts";
-export { organisationEventTypes, isOrganisationEvent } from "./organisation.ts";
+export {
+  organisationEventTypes,
+  isOrganisationEvent,
+  platformOnlyEvents,
+  platformOnlyReason,
+} from "./organisation.ts";
+export { alertsSubject, maxAlertRules } from "./alerts.ts";

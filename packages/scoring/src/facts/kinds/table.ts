@@ -382,4 +382,6 @@ export const unusedEvents = [
   "gpu.job.finished",
   "monitor.alert.fired",
   "policy.activated", // not a system's fact: the worker and the CLI apply it to the rubric
+  "alerts.rules.changed", // not a system's fact: the worker decides alerts with them
+  "alerts.delivery.redriven",
 ] as const satisfies readonly EventType[];
