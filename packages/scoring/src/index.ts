@@ -13,3 +13,4 @@ export { rollupTracks } from "./rollups.ts";
 export { nextUpgrade, upgradeForLevel } from "./risks/next-upgrade.ts";
 export type { ScoreOptions } from "./options.ts";
 export { defaultWindowDays, defaultMetricsWindowDays } from "./options.ts";
+export * from "./forecast/index.ts";

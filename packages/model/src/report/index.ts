@@ -5,3 +5,4 @@ export * from "./risk.ts";
 export * from "./rollup.ts";
 export * from "./score-report.ts";
 export * from "./waiver.ts";
+export * from "./forecast.ts";
