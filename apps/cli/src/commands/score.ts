@@ -1,5 +1,11 @@
 // `maturity score <events.ndjson> [--as-of ISO] [--json] [--policy FILE]`: fold a file of events and print the report.
-import { scoreOrg } from "@maturity/scoring";
+import {
+  addForecasts,
+  defaultForecastWindowDays,
+  historyFromReports,
+  sampleTimes,
+  scoreOrg,
+} from "@maturity/scoring";
 import { Command, InvalidArgumentError } from "commander";
 import { foldFile, readNote } from "../fold-file.ts";
 import { writeReportJson } from "../format/report-json.ts";
@@ -31,24 +37,45 @@ export function scoreCommand(): Command {
     .option("--as-of <time>", "score as of this ISO 8601 time (default: now)", parseAsOf)
     .option("--json", "print only the score report as JSON")
     .option("--policy <file>", "score under this policy or rubric file (default: the built-in rubric)")
-    .action(async (file: string, options: { asOf?: number; json?: boolean; policy?: string }) => {
-      const policy = await policyFromOption(options.policy, "score");
-      if (policy === undefined) return;
-      // The CLI may read the clock; scoring never does.
-      const asOf = options.asOf ?? Date.now();
-      const read = await foldFile(file, asOf, "score");
-      if (!read.ok) {
-        process.stderr.write(`${read.message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const report = scoreOrg(read.folded.facts, { asOf, rubric: policy.rubric });
-      if (options.json) {
-        // In pieces: one string of a large organisation's report would exceed V8's longest string.
-        await writeReportJson(report, process.stdout);
-        return;
-      }
-      process.stdout.write(`${formatSummary(report)}\n`);
-      process.stdout.write(`\n${readNote(read.folded)}\n`);
-    });
+    .option(
+      "--no-forecast",
+      "leave out the forecasts (they score the file at every week of the last 26 to read its history)",
+    )
+    .action(
+      async (
+        file: string,
+        options: { asOf?: number; json?: boolean; policy?: string; forecast: boolean },
+      ) => {
+        const policy = await policyFromOption(options.policy, "score");
+        if (policy === undefined) return;
+        // The CLI may read the clock; scoring never does.
+        const asOf = options.asOf ?? Date.now();
+        const read = await foldFile(file, asOf, "score");
+        if (!read.ok) {
+          process.stderr.write(`${read.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        const scored = scoreOrg(read.folded.facts, { asOf, rubric: policy.rubric });
+        // The file is its own history: scored as of every week back (scoring leaves out what came
+        // later), the reports give each axis's score at each week.
+        const report = options.forecast
+          ? addForecasts(
+              scored,
+              historyFromReports(
+                sampleTimes(asOf, defaultForecastWindowDays).map((time) =>
+                  time === asOf ? scored : scoreOrg(read.folded.facts, { asOf: time, rubric: policy.rubric }),
+                ),
+              ),
+            )
+          : scored;
+        if (options.json) {
+          // In pieces: one string of a large organisation's report would exceed V8's longest string.
+          await writeReportJson(report, process.stdout);
+          return;
+        }
+        process.stdout.write(`${formatSummary(report)}\n`);
+        process.stdout.write(`\n${readNote(read.folded)}\n`);
+      },
+    );
 }

@@ -1,5 +1,6 @@
 // The human-readable summary of a score report.
 import { axes, type Axis, type Metrics, type Risk, type ScoreReport } from "@maturity/model";
+import { gapForecastPhrase, systemForecastLine } from "./forecast-lines.ts";
 
 const axisHeader: Record<Axis, string> = {
   reproducibility: "repro",
@@ -67,6 +68,7 @@ export function formatSummary(
       out.push(
         `  waived: ${w.criterionId} until ${w.expiresAt.slice(0, 10)}, approved by ${w.approver}: ${w.reason}`,
       );
+    out.push(...systemForecastLine(s.forecast));
     if (s.risks.length === 0) out.push("  no risks");
     s.risks.slice(0, topRisks).forEach((r, i) => out.push(...riskLine(r, i)));
   }
@@ -78,7 +80,11 @@ export function formatSummary(
       .filter((a) => t.trackGap[a] !== null)
       .map((a) => `${axisHeader[a]} ${(t.trackGap[a] as number).toFixed(2)}`);
     out.push(`  ${t.team} (${t.systemCount} system(s))${gaps.length > 0 ? `: gap ${gaps.join(", ")}` : ""}`);
+    const heading = gapForecastPhrase(t.forecast);
+    if (heading !== undefined) out.push(`    LLM/agent gap at present pace: ${heading}`);
   }
+  const orgHeading = gapForecastPhrase(report.org.forecast);
+  if (orgHeading !== undefined) out.push(`  organisation: LLM/agent gap at present pace: ${orgHeading}`);
 
   out.push("");
   out.push(`Org risks (${report.org.risks.length}, highest first)`);

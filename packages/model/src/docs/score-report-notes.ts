@@ -5,6 +5,63 @@ import { axes, systemKindSchema } from "../kinds.ts";
 import { evidenceIdCap } from "../report/criterion-result.ts";
 import { metricNames, type MetricName } from "../report/metrics.ts";
 
+/**
+ * The words of one forecast of a score series (a system's axis, or a track's median), under `at`.
+ * `nested`: the first time; later tables point to the trend's, date's and step's fields there.
+ */
+function axisForecastNotes(at: string, nested = true): Record<string, string> {
+  const notes: Record<string, string> = {
+    [`${at}.status`]:
+      "`improving` (with a date), `not_improving`, `declining`, `not_enough_history` or `at_top` (level 5).",
+    [`${at}.score`]: "The score now.",
+    [`${at}.level`]: "The level now (for a track, the median's whole part).",
+    [`${at}.trend`]: "The Theil–Sen trend of the weekly samples; null without enough history.",
+    [`${at}.trend.slopePerWeek`]: "Score points gained (or lost) per week.",
+    [`${at}.trend.lowPerWeek`]: "The slope's lower bound (90% range).",
+    [`${at}.trend.highPerWeek`]: "The slope's upper bound.",
+    [`${at}.trend.samples`]: "Weekly samples the trend was fitted on.",
+    [`${at}.trend.from`]: "The first sample's time.",
+    [`${at}.trend.to`]: "The last sample's time (the report's asOf).",
+    [`${at}.nextLevel`]: "When the next level is expected at this pace; null unless improving.",
+    [`${at}.nextLevel.date`]: "At the trend's slope.",
+    [`${at}.nextLevel.earliest`]: "At the slope's upper bound.",
+    [`${at}.nextLevel.latest`]: "At the slope's lower bound; null when that bound does not climb.",
+    [`${at}.typical`]:
+      "How long this step usually takes, as the maturity model says; null for level 1 → 2 and at 5.",
+    [`${at}.typical.fromLevel`]: "The level climbed from.",
+    [`${at}.typical.toLevel`]: "The level climbed to.",
+    [`${at}.typical.minMonths`]: "The usual shortest, in months.",
+    [`${at}.typical.maxMonths`]: "The usual longest, in months.",
+    [`${at}.typical.orMore`]: "The model says the longest may be longer still (4 → 5).",
+    [`${at}.levelSince`]: "When the current level was reached; null when that was before the history.",
+    [`${at}.pace`]:
+      "Time at this level plus the expected rest, against the usual: `ahead`, `within`, `behind`; null when it cannot be told.",
+  };
+  if (nested) return notes;
+  const parents = [".trend.", ".nextLevel.", ".typical."].map((part) => `${at}${part}`);
+  return Object.fromEntries(
+    Object.entries(notes).filter(([path]) => !parents.some((p) => path.startsWith(p))),
+  );
+}
+
+/** The words of a team's or the organisation's forecast, under `at`. */
+function rollupForecastNotes(at: string): Record<string, string> {
+  return {
+    [at]: "Each track's median forecast like one system's, and when the LLM/agent gap closes; absent without history.",
+    [`${at}.tracks`]: "Per track, per axis, the forecast of the median score.",
+    [`${at}.tracks.<track>`]: "One track's forecasts.",
+    [`${at}.tracks.<track>.<axis>`]: "The forecast; null when the track has no systems.",
+    ...axisForecastNotes(`${at}.tracks.<track>.<axis>`, false),
+    [`${at}.gap`]: "Per axis, where the classical vs LLM/agent gap is heading.",
+    [`${at}.gap.<axis>`]: "One axis's gap.",
+    [`${at}.gap.<axis>.status`]:
+      "`closing` (with a date), `widening`, `steady`, `closed` (0.05 points or less, or LLM/agent ahead) or `not_enough_history`.",
+    [`${at}.gap.<axis>.gap`]: "The gap now; null when a track has no systems.",
+    [`${at}.gap.<axis>.trend`]: "The gap's Theil–Sen trend (negative slopes close it).",
+    [`${at}.gap.<axis>.closesOn`]: "When the gap closes at this pace; null unless closing.",
+  };
+}
+
 export const metricNotes: Record<MetricName, { field: string; means: string }> = {
   deploymentsPerWeek: {
     field: "deploymentsPerWeek",
@@ -116,6 +173,13 @@ export const reportFieldNotes: Record<string, string> = {
   "org.trackGap": "The organisation's classical-minus-LLM gap per axis.",
   "org.trackGap.<axis>": "The gap; null when either side has no systems.",
   "org.risks": "Every risk of every system and team, highest rank first.",
+  "systems[].forecast":
+    "Per axis, when the next level is expected at the pace of the score history, beside the usual duration of that step; absent when the report was made without history.",
+  "systems[].forecast.<axis>": "One axis's forecast.",
+  ...axisForecastNotes("systems[].forecast.<axis>"),
+  ...rollupForecastNotes("teams[].forecast"),
+  // The same shape as a team's: the table points there.
+  "org.forecast": "The same forecasts over the whole organisation.",
 };
 
 /** Objects keyed by every axis, track or metric are one `<axis>` (…) row, not a row per key. */

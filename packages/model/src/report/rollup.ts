@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { axes, type Axis } from "../kinds.ts";
 import { riskSchema } from "./risk.ts";
+import { rollupForecastSchema } from "./forecast.ts";
 
 const axisNumbers = (value: z.ZodType<number | null>) =>
   z.object(Object.fromEntries(axes.map((axis) => [axis, value])) as Record<Axis, typeof value>);
@@ -26,6 +27,8 @@ export const teamRollupSchema = z.object({
   systemCount: z.int().min(0),
   tracks: tracksSchema,
   trackGap: trackGapSchema,
+  /** Each track's forecast and when the gap closes (absent when the report was made without history). */
+  forecast: rollupForecastSchema.optional(),
 });
 export type TeamRollup = z.infer<typeof teamRollupSchema>;
 
@@ -34,5 +37,6 @@ export const orgRollupSchema = z.object({
   trackGap: trackGapSchema,
   /** Every risk of every system and team, highest rank first. */
   risks: z.array(riskSchema),
+  forecast: rollupForecastSchema.optional(),
 });
 export type OrgRollup = z.infer<typeof orgRollupSchema>;

@@ -5,6 +5,7 @@ import { axisScoreSchema } from "./axis-score.ts";
 import { metricsSchema } from "./metrics.ts";
 import { riskSchema } from "./risk.ts";
 import { waiverSchema } from "./waiver.ts";
+import { systemForecastSchema } from "./forecast.ts";
 import { orgRollupSchema, teamRollupSchema } from "./rollup.ts";
 
 export const systemAxesSchema = z.object(
@@ -28,6 +29,8 @@ export const systemReportSchema = z.object({
   risks: z.array(riskSchema),
   /** The waivers in force as of the report's time (absent when none). */
   waivers: z.array(waiverSchema).optional(),
+  /** When each axis is expected to reach its next level (absent when the report was made without history). */
+  forecast: systemForecastSchema.optional(),
 });
 export type SystemReport = z.infer<typeof systemReportSchema>;
 

@@ -8,3 +8,5 @@ export {
 } from "./axis-forecast.ts";
 export { theilSen, type TheilSen, type Sample } from "./theil-sen.ts";
 export { weeklySamples, type ScorePoint, type WeeklySample } from "./samples.ts";
+export { addForecasts, historyFromReports } from "./report-forecasts.ts";
+export { sampleTimes } from "./samples.ts";
