@@ -101,10 +101,10 @@ describe("parseAlertsText", () => {
         .replace("    riskTiers: [high]\n", "    riskTier: [high]\n    minDrop: 0\n")
         .replace("    kind: evidence_stale\n", "    kind: gap_widened\n    scope: org\n"),
       errors: [
-        "a.yaml:12:5: rules[0].riskTier: unknown field",
+        "a.yaml:12:5: rules[0].riskTier: unknown field; the fields here are id, destinations, kind, minDrop, axes, kinds, riskTiers, teams",
         "a.yaml:13:14: rules[0].minDrop: must be at least 1 (got 0)",
         "a.yaml:15:5: rules[1].by: missing: expected a number",
-        "a.yaml:15:5: rules[1].periodDays: missing: expected a number",
+        "a.yaml:15:5: rules[1].periodDays: missing: expected a whole number",
       ],
     },
     {
@@ -170,7 +170,7 @@ describe("parseAlertsText", () => {
       name: "a destination name with spaces",
       text: valid.replace("  chat:", "  the chat:").replace("[ops, chat]", "[ops]"),
       errors: [
-        'a.yaml:6:3: destinations["the chat"]: expected a name of letters, digits and . _ - (starting with a letter or digit)',
+        'a.yaml:6:3: destinations["the chat"]: expected letters, digits and . _ - (starting with a letter or digit)',
       ],
     },
     {
@@ -207,6 +207,51 @@ describe("parseAlertsText", () => {
   it("never repeats a credential in its errors", () => {
     const result = parseAlertsText(valid.replace(secret, "whsec_!!not base64 but secret!!"), "a.yaml");
     expect(JSON.stringify(result)).not.toContain("not base64 but secret");
+  });
+
+  // Every way a credential could be written wrong: what was written is never in the errors.
+  const credential = "https://hooks.slack.com/services/T0/B0/not-for-logs";
+  const misplaced: { name: string; text: string; errors: string[] }[] = [
+    {
+      name: "a secret that is no text",
+      text: valid.replace(secret, "[whsec_not-for-logs]"),
+      errors: ["a.yaml:5:13: destinations.ops.secret: expected text"],
+    },
+    {
+      name: "a URL too long",
+      text: valid.replace(
+        "https://hooks.slack.com/services/T000/B000/XXXX",
+        `${credential}${"x".repeat(2048)}`,
+      ),
+      errors: ["a.yaml:8:10: destinations.chat.url: must be at most 2048 characters long"],
+    },
+    {
+      name: "a destination written as its URL",
+      text: valid.replace(
+        "  chat:\n    type: slack\n    url: https://hooks.slack.com/services/T000/B000/XXXX",
+        `  chat: ${credential}`,
+      ),
+      errors: ["a.yaml:6:9: destinations.chat: expected a map"],
+    },
+    {
+      name: "the destinations written as a URL",
+      text: `destinations: ${credential}\nrules: []\n`,
+      errors: ["a.yaml:1:15: destinations: expected a map"],
+    },
+    {
+      name: "a secret the YAML reader takes for a key",
+      text: valid.replace(secret, "whsec_not-for-logs: x"),
+      errors: [
+        "a.yaml:5:13: destinations.ops.secret: YAML syntax: nested mappings are not allowed in compact mappings",
+      ],
+    },
+  ];
+
+  it.each(misplaced)("never repeats a credential: $name", ({ text, errors }) => {
+    const result = parseAlertsText(text, "a.yaml");
+    expect(JSON.stringify(result)).not.toContain("not-for-logs");
+    if (!result.ok) expect(formatAlertsFileErrors(result.errors).split("\n")).toEqual(errors);
+    expect(result.ok).toBe(false);
   });
 });
 

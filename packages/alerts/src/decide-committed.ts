@@ -63,8 +63,16 @@ export function decideSystemAlerts(input: SystemChangeInput): Alert[] {
   });
 }
 
-/** What the organisation's rules compare the next rollup with: the last one's risks and track gaps. */
-export type OrgAlertState = Omit<AlertSnapshot, "systems" | "stateId">;
+/**
+ * What the organisation's rules compare the next rollup with: the last one's risks and track gaps,
+ * and how deep the risk rankings were kept (a rule asking for a deeper top waits one rollup).
+ */
+export type OrgAlertState = Omit<AlertSnapshot, "systems" | "stateId"> & { keptTop?: TopDepths };
+
+interface TopDepths {
+  org: number;
+  team: number;
+}
 
 export interface OrgChangeInput {
   rules: readonly AlertRule[];
@@ -96,10 +104,19 @@ export function decideOrgAlerts(input: OrgChangeInput): { alerts: Alert[]; state
       ),
     },
   });
+  // A ranking kept shallower than a rule's top (the rule is new, or asks for more) cannot say
+  // what was in that top before: the rule decides from the next rollup on, not on every risk.
+  const comparable = rules.filter(
+    (rule) =>
+      rule.kind !== "risk_entered_top" ||
+      before === null ||
+      before.keptTop === undefined ||
+      rule.top <= before.keptTop[rule.scope],
+  );
   const alerts =
-    before === null || rules.length === 0
+    before === null || comparable.length === 0
       ? []
-      : decideAlerts({ rules, before: { ...before, stateId: "", systems: [] }, after, now });
+      : decideAlerts({ rules: comparable, before: { ...before, stateId: "", systems: [] }, after, now });
   // The gap history moves on: the state just left becomes a point (at most one an hour), and
   // points older than the longest period are dropped but for the one that period starts from.
   const kept = (rollup: RollupSnapshot, prior: RollupSnapshot | undefined): RollupSnapshot => ({
@@ -111,7 +128,8 @@ export function decideOrgAlerts(input: OrgChangeInput): { alerts: Alert[]; state
   });
   const state: OrgAlertState = {
     asOf: after.asOf,
-    risks: risksWorthKeeping(after.risks, rules),
+    risks: risksWorthKeeping(after.risks, topDepths(rules)),
+    keptTop: topDepths(rules),
     rollups: {
       org: kept(after.rollups.org, before?.rollups.org),
       teams: Object.fromEntries(
@@ -145,17 +163,21 @@ function prunedHistory(
 
 // The next decision ranks only the top of each list: the risks inside the largest top N of the
 // organisation or of their team are all it needs (in rank order, they rank the same).
-function risksWorthKeeping(risks: readonly RankedRisk[], rules: readonly AlertRule[]): RankedRisk[] {
-  const top = (scope: "org" | "team") =>
-    Math.max(
-      0,
-      ...rules.map((rule) => (rule.kind === "risk_entered_top" && rule.scope === scope ? rule.top : 0)),
-    );
-  const [orgTop, teamTop] = [top("org"), top("team")];
+function risksWorthKeeping(risks: readonly RankedRisk[], depths: TopDepths): RankedRisk[] {
   const seenInTeam = new Map<string, number>();
   return risks.filter((risk, index) => {
     const inTeam = (seenInTeam.get(risk.team) ?? 0) + 1;
     seenInTeam.set(risk.team, inTeam);
-    return index < orgTop || inTeam <= teamTop;
+    return index < depths.org || inTeam <= depths.team;
   });
+}
+
+/** The deepest top N of the organisation's and of a team's ranking the rules ask about. */
+function topDepths(rules: readonly AlertRule[]): TopDepths {
+  const deepest = (scope: "org" | "team") =>
+    Math.max(
+      0,
+      ...rules.map((rule) => (rule.kind === "risk_entered_top" && rule.scope === scope ? rule.top : 0)),
+    );
+  return { org: deepest("org"), team: deepest("team") };
 }

@@ -478,6 +478,26 @@ const staleCases: Case[] = [
     ],
   },
   {
+    name: "a waiver ending does not fire: its grant is no practice's evidence (waiver_expiring says it)",
+    rule: rule({ kind: "evidence_stale" }),
+    before: snapshot({
+      systems: [
+        fraud({
+          criteria: [
+            criterion("evaluation.l3.suite-in-ci", {
+              status: "waived",
+              evidence: ["grant-1"],
+              evidenceCount: 1,
+            }),
+          ],
+        }),
+        assistant(),
+      ],
+    }),
+    after: snapshot({ systems: [stale(fraud), assistant()] }),
+    fires: [],
+  },
+  {
     name: "a limited-risk system losing evidence does not fire (high risk by default)",
     rule: rule({ kind: "evidence_stale" }),
     before: snapshot(),

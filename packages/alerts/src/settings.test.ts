@@ -14,6 +14,6 @@ describe("alertSettings", () => {
   });
 
   it("describes itself for docs/configuration.md", () => {
-    expect(alertSettings.MATURITY_ALERTS.description).toContain("unset, no alerts are sent");
+    expect(alertSettings.MATURITY_ALERTS.description).toContain("unset, no alerts are decided or sent");
   });
 });

@@ -11,6 +11,8 @@ export {
   type DocumentIssue,
   type PolicyFileError,
 } from "./errors.ts";
+// zod's issues in words for people editing a file (policy, rubric and alerts files alike).
+export { readableIssues, type ReadableIssueOptions } from "./zod-issues.ts";
 // The reader of every YAML/JSON file of ours: values plus the line and column of any field's path.
 export { parseSource, type Position, type SourceResult } from "./yaml-source.ts";
 export { canonicalJson, contentHash } from "./content-hash.ts";

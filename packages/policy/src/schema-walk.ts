@@ -78,6 +78,31 @@ export function allowedFields(schema: AnySchema | undefined): string[] | undefin
   return type === "object" && shape !== undefined ? Object.keys(shape) : undefined;
 }
 
+/**
+ * Every field name an object anywhere inside `schema` allows, through lists, records, unions and
+ * optional/default wrappers (not through lazy schemas): what a value standing there may hold.
+ */
+export function fieldsWithin(schema: AnySchema | undefined): Set<string> {
+  const fields = new Set<string>();
+  const seen = new Set<AnySchema>();
+  const visit = (node: AnySchema | undefined) => {
+    if (node === undefined) return;
+    const current = unwrapped(node);
+    if (seen.has(current)) return;
+    seen.add(current);
+    const { shape, element, valueType, options } = def(current);
+    for (const [name, field] of Object.entries(shape ?? {})) {
+      fields.add(name);
+      visit(field);
+    }
+    visit(element);
+    visit(valueType);
+    for (const option of options ?? []) visit(option);
+  };
+  visit(schema);
+  return fields;
+}
+
 /** The options of a union schema, unwrapped. */
 export function unionOptions(schema: AnySchema | undefined): AnySchema[] | undefined {
   if (schema === undefined) return undefined;

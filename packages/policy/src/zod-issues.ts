@@ -1,48 +1,77 @@
 // zod's issues reworded for people editing a file: "expected one of production, staging (got
-// "prod")" instead of zod's generic phrasing, one issue per unknown field, and a union's issue
-// replaced by the issues of the one form the value evidently meant.
+// "prod")" instead of zod's generic phrasing, one issue per unknown field (with the fields allowed
+// there), and a union's issue replaced by the issues of the one form the value evidently meant.
+// The one owner of this wording: policy and rubric files use it, and so does the alerts file
+// (@maturity/alerts), whose credentials it never repeats (`secretFields`).
 import { criterionIdPattern, fieldConditionSchema, rubricVersionPattern } from "@maturity/model/rubric";
 import type { z } from "zod";
 import type { DocumentIssue } from "./errors.ts";
-import { allowedFields, isWholeNumber, schemaAt, unionOptions } from "./schema-walk.ts";
+import { allowedFields, fieldsWithin, isWholeNumber, schemaAt, unionOptions } from "./schema-walk.ts";
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
-/** Readable issues for `document`, which failed `schema`; `prefix` places them in a larger document. */
+export interface ReadableIssueOptions {
+  /**
+   * Fields whose values are never repeated in a message (credentials, e.g. `url` and `secret`):
+   * nothing at such a key or inside it, nor a value standing where a map that holds such a field
+   * belongs (a map written as plain text may be the credential itself). Messages about them still
+   * say what was expected. A message may end up in a log; a credential must not.
+   */
+  secretFields?: readonly string[];
+}
+
+/** Readable issues for `document`, which failed `schema`. */
 export function readableIssues(
   issues: readonly Issue[],
   schema: AnySchema,
   document: unknown,
-  prefix: readonly PropertyKey[] = [],
+  options: ReadableIssueOptions = {},
 ): DocumentIssue[] {
-  return issues.flatMap((issue) => readable(issue, schema, document, prefix));
+  return issuesIn(issues, { schema, document, prefix: [], secretFields: new Set(options.secretFields) });
 }
 
-function readable(issue: Issue, schema: AnySchema, document: unknown, prefix: readonly PropertyKey[]) {
-  const path = [...prefix, ...issue.path];
+/** What issues' paths are relative to: a schema, the value it checked, and where that value sits. */
+interface Scope {
+  schema: AnySchema;
+  document: unknown;
+  prefix: readonly PropertyKey[];
+  secretFields: ReadonlySet<string>;
+}
+
+function issuesIn(issues: readonly Issue[], scope: Scope): DocumentIssue[] {
+  return issues.flatMap((issue) => readable(issue, scope));
+}
+
+function readable(issue: Issue, scope: Scope): DocumentIssue[] {
+  const { schema, document } = scope;
+  const path = [...scope.prefix, ...issue.path];
   if (issue.code === "unrecognized_keys") {
     const fields = allowedFields(schemaAt(schema, issue.path, document));
     const hint = fields === undefined ? "" : `; the fields here are ${fields.join(", ")}`;
     return issue.keys.map((key) => ({ path: [...path, key], atKey: true, message: `unknown field${hint}` }));
   }
-  if (issue.code === "invalid_union") return unionIssues(issue, schema, document, prefix);
+  if (issue.code === "invalid_union") return unionIssues(issue, scope);
+  const got = gotOf(scope, issue.path);
+  // A bad key is the key's fault: point at it, and say what its own schema asks (it is in the path).
+  if (issue.code === "invalid_key") {
+    const inner = issue.issues[0] as Issue | undefined;
+    const message = inner === undefined ? issue.message : leafMessage(inner, path, false, () => "");
+    return [{ path, atKey: true, message }];
+  }
   const whole = issue.code === "invalid_type" && isWholeNumber(schemaAt(schema, issue.path, document));
-  return [{ path, message: leafMessage(issue, path, whole) }];
+  return [{ path, message: leafMessage(issue, path, whole, got) }];
 }
 
-function unionIssues(
-  issue: Extract<Issue, { code: "invalid_union" }>,
-  schema: AnySchema,
-  document: unknown,
-  prefix: readonly PropertyKey[],
-): DocumentIssue[] {
-  const path = [...prefix, ...issue.path];
+function unionIssues(issue: Extract<Issue, { code: "invalid_union" }>, scope: Scope): DocumentIssue[] {
+  const { schema, document } = scope;
+  const path = [...scope.prefix, ...issue.path];
+  const got = gotOf(scope, issue.path);
   if ("discriminator" in issue && "options" in issue) {
     // The path already ends at the discriminator (e.g. `rule`).
-    const options = (issue.options as unknown[]).map(String).join(", ");
+    const options = `expected one of ${(issue.options as unknown[]).map(String).join(", ")}`;
     const value = valueAt(document, issue.path);
-    return [{ path, message: `expected one of ${options}${got(value)}` }];
+    return [{ path, message: value === undefined ? `missing: ${options}` : `${options}${got(value)}` }];
   }
   // A form whose own issues all lie inside the value is the one the author meant: report those.
   const here = schemaAt(schema, issue.path, document);
@@ -52,7 +81,12 @@ function unionIssues(
     .filter(({ branch }) => branch.length > 0 && branch.every((i) => i.path.length > 0));
   const only = meant[0];
   if (meant.length === 1 && only?.option !== undefined)
-    return readableIssues(only.branch, only.option, valueAt(document, issue.path), path);
+    return issuesIn(only.branch, {
+      ...scope,
+      schema: only.option,
+      document: valueAt(document, issue.path),
+      prefix: path,
+    });
   const value = valueAt(document, issue.path);
   const expected =
     here === fieldConditionSchema
@@ -81,7 +115,12 @@ const typeNames: Record<string, string> = {
   record: "a map",
 };
 
-function leafMessage(issue: Issue, path: readonly PropertyKey[], whole: boolean): string {
+function leafMessage(
+  issue: Issue,
+  path: readonly PropertyKey[],
+  whole: boolean,
+  got: (value: unknown) => string,
+): string {
   const input = "input" in issue ? issue.input : undefined;
   const last = path[path.length - 1];
   switch (issue.code) {
@@ -104,8 +143,13 @@ function leafMessage(issue: Issue, path: readonly PropertyKey[], whole: boolean)
     case "invalid_format": {
       // zod's own wording starts "Invalid"; a schema's own message is already meant for people.
       const own = !issue.message.startsWith("Invalid");
-      const pattern = "pattern" in issue ? String(issue.pattern) : "";
-      const expected = own ? issue.message : (knownPatterns[pattern] ?? `expected text matching ${pattern}`);
+      const pattern = "pattern" in issue && issue.pattern !== undefined ? String(issue.pattern) : undefined;
+      const expected = own
+        ? issue.message
+        : ((pattern === undefined ? undefined : knownPatterns[pattern]) ??
+          (issue.format === "regex" && pattern !== undefined
+            ? `expected text matching ${pattern}`
+            : `expected text in the form ${issue.format}`));
       return `${expected}${got(input)}`;
     }
     default:
@@ -139,6 +183,20 @@ function boundMessage(issue: Extract<Issue, { code: "too_small" | "too_big" }>):
     default:
       return issue.message;
   }
+}
+
+/** How values at `path` (relative to the scope) are shown: as written, or never (credentials). */
+function gotOf(scope: Scope, path: readonly PropertyKey[]): (value: unknown) => string {
+  return mayRepeat(scope, path) ? got : () => "";
+}
+
+function mayRepeat(scope: Scope, path: readonly PropertyKey[]): boolean {
+  const { secretFields } = scope;
+  if (secretFields.size === 0) return true;
+  const isSecret = (field: PropertyKey) => typeof field === "string" && secretFields.has(field);
+  if ([...scope.prefix, ...path].some(isSecret)) return false;
+  // Where a map that holds a credential belongs, whatever stands there may be the credential.
+  return ![...fieldsWithin(schemaAt(scope.schema, path, scope.document))].some(isSecret);
 }
 
 /** " (got …)": the offending value, short enough for one line. */

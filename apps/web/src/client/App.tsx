@@ -26,6 +26,7 @@ const DeadLettersPage = lazy(() =>
   import("./pages/DeadLettersPage.tsx").then((m) => ({ default: m.DeadLettersPage })),
 );
 const PolicyPage = lazy(() => import("./pages/PolicyPage.tsx").then((m) => ({ default: m.PolicyPage })));
+const AlertsPage = lazy(() => import("./pages/AlertsPage.tsx").then((m) => ({ default: m.AlertsPage })));
 const EventFeedPage = lazy(() =>
   import("./pages/EventFeedPage.tsx").then((m) => ({ default: m.EventFeedPage })),
 );
@@ -67,6 +68,7 @@ export function App() {
             <Route path="/events" component={EventFeedPage} />
             <Route path="/dead-letters" component={DeadLettersPage} />
             <Route path="/policy" component={PolicyPage} />
+            <Route path="/admin/alerts" component={AlertsPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth.ts";
 import { complianceRouter } from "./routers/compliance.ts";
 import { deadLettersRouter } from "./routers/dead-letters.ts";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   deadLetters: deadLettersRouter,
   policy: policyRouter,
   compliance: complianceRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,7 +29,8 @@ export function evidenceStale(
         !allows(rule.evidence, criterion.evidenceKind)
       )
         continue;
-      if (was.evidenceCount === 0 || criterion.evidenceCount > 0) continue;
+      // A waived criterion's "evidence" is its grant: a waiver ending is waiver_expiring's news.
+      if (was.status === "waived" || was.evidenceCount === 0 || criterion.evidenceCount > 0) continue;
       alerts.push(
         makeAlert(rule, context, {
           subject: systemSubject(system),

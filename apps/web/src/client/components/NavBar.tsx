@@ -41,6 +41,11 @@ export function NavBar() {
           Dead letters
         </NavLink>
       ) : null}
+      {isAdmin ? (
+        <NavLink href={paths.alerts} match={paths.alerts}>
+          Alerts
+        </NavLink>
+      ) : null}
     </nav>
   );
 }

@@ -15,6 +15,7 @@ export const paths = {
   events: "/events",
   deadLetters: "/dead-letters",
   policy: "/policy",
+  alerts: "/admin/alerts",
 };
 
 function searchString(search: Record<string, string | undefined> | undefined): string {

@@ -1,0 +1,120 @@
+// What the alert suites send and read: events built the way senders build them (parsed, so the
+// model's defaults apply), an alerts file parsed as the processes parse theirs, and the outbox's
+// alerts flattened for assertions.
+import { randomBytes } from "node:crypto";
+import type { AlertMessage, AlertRuleInput, AlertsConfig } from "@maturity/alerts";
+import { formatAlertsFileErrors, parseAlertsText } from "@maturity/alerts";
+import type { AlertMessageRow } from "@maturity/db";
+import type { MaturityEvent, RiskTier, SystemKind } from "@maturity/model";
+import { formatIssues, parseEvent } from "@maturity/model";
+
+/** A fresh Standard Webhooks secret (`whsec_` and the base64 of 32 random bytes). */
+export function webhookSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64")}`;
+}
+
+/** An alerts file's text, checked the way MATURITY_ALERTS is; its `${NAME}` credentials from `secrets`. */
+export function alertsConfig(text: string, secrets: Record<string, string>): AlertsConfig {
+  const parsed = parseAlertsText(text, "alerts.yaml", { secrets: (name) => secrets[name] });
+  if (!parsed.ok)
+    throw new Error(`the test's alerts file is refused:\n${formatAlertsFileErrors(parsed.errors)}`);
+  return parsed.value;
+}
+
+export interface SystemShape {
+  name?: string;
+  team: string;
+  kind: SystemKind;
+  riskTier: RiskTier;
+}
+
+/** Builds events with ids unique to `prefix`, in the order they are made. */
+export function alertEvents(prefix: string) {
+  let sequence = 0;
+  const event = (
+    type: string,
+    subject: string,
+    time: string,
+    data: Record<string, unknown>,
+  ): MaturityEvent => {
+    sequence += 1;
+    const parsed = parseEvent({
+      specversion: "1.0",
+      id: `${prefix}-${String(sequence).padStart(3, "0")}`,
+      source: "urn:maturity:test:alerts",
+      type,
+      subject,
+      time,
+      datacontenttype: "application/json",
+      data,
+    });
+    if (!parsed.ok) throw new Error(`a test event is invalid: ${formatIssues(parsed.issues)}`);
+    return parsed.event;
+  };
+  return {
+    registered: (systemId: string, shape: SystemShape, time: string) =>
+      event("catalog.system.registered", systemId, time, {
+        name: shape.name ?? `System ${systemId}`,
+        team: shape.team,
+        kind: shape.kind,
+        riskTier: shape.riskTier,
+      }),
+    /** governance.l2.named-owner (state evidence). */
+    ownerAssigned: (systemId: string, time: string) =>
+      event("gov.owner.assigned", systemId, time, { owner: "jane.doe" }),
+    /** governance.l3.audit-trail (activity evidence: it ages out of the window). */
+    changeReviewed: (systemId: string, time: string) =>
+      event("gov.change.reviewed", systemId, time, {
+        changeRef: `${systemId}#${sequence + 1}`,
+        reviewer: "sam.lee",
+        approved: true,
+      }),
+    waiverGranted: (systemId: string, criterionId: string, time: string, expiresAt: string) =>
+      event("gov.waiver.granted", systemId, time, {
+        criterionId,
+        reason: "A test waiver",
+        approver: "head-of-model-risk@acme.example",
+        expiresAt,
+      }),
+    waiverRevoked: (systemId: string, criterionId: string, time: string) =>
+      event("gov.waiver.revoked", systemId, time, { criterionId }),
+    /** An admin's rules from the portal; null puts the alerts file's back. */
+    rulesChanged: (rules: AlertRuleInput[] | null, time: string) =>
+      event("alerts.rules.changed", "alerts", time, { actor: "admin@acme.example", rules }),
+    /** An admin's re-drive of a dead message. */
+    redriven: (messageId: string, time: string) =>
+      event("alerts.delivery.redriven", "alerts", time, { actor: "admin@acme.example", messageId }),
+  };
+}
+
+/** One alert of an outbox row, as the assertions read it. */
+export interface OutboxAlert {
+  messageId: string;
+  destination: string;
+  kind: string;
+  ruleId: string;
+  /** The system's id, `team:<name>` or `org`. */
+  subject: string;
+  change: Record<string, unknown>;
+}
+
+/** Every alert in these outbox rows, oldest row first (rows of one transaction by message id). */
+export function outboxAlerts(rows: readonly AlertMessageRow[]): OutboxAlert[] {
+  return [...rows]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.messageId.localeCompare(b.messageId))
+    .flatMap((row) =>
+      (row.message as AlertMessage).alerts.map((alert) => ({
+        messageId: row.messageId,
+        destination: row.destination,
+        kind: alert.kind,
+        ruleId: alert.ruleId,
+        subject:
+          alert.subject.type === "system"
+            ? alert.subject.systemId
+            : alert.subject.type === "team"
+              ? `team:${alert.subject.team}`
+              : "org",
+        change: alert.change as unknown as Record<string, unknown>,
+      })),
+    );
+}
