@@ -1,15 +1,12 @@
 // The real platform in a child process, for the CLI's end-to-end tests: the web server's entry
-// point, as `npm start` runs it, on a fresh embedded data folder, and reads of what it stored
-// through the portal's tRPC API.
+// point, as `npm start` runs it (started as @maturity/worker's suites start it), on a fresh embedded
+// data folder, and reads of what it stored through the portal's tRPC API.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { startPlatformProcess as startPlatformChild } from "@maturity/worker/testing/platform-process";
 import { cliBin } from "./run-cli.ts";
-
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const webRoot = path.join(repoRoot, "apps", "web");
 
 export interface PlatformProcess {
   /** The portal's (and ingest's) base URL, e.g. http://127.0.0.1:40123. */
@@ -22,70 +19,28 @@ export interface PlatformProcess {
 }
 
 /**
- * Starts the single-process platform (ingest, worker, web) from apps/web's entry point, run from
- * source with tsx so it needs no portal build; the CLI does not import apps/web, it talks HTTP to
- * it. `env` adds the test's settings (INGEST_TOKENS, MATURITY_API_TOKENS, …) to a clean set:
- * none of the suite's own servers (DATABASE_URL, KAFKA_BROKERS, …) is inherited.
+ * Starts the single-process platform (ingest, worker, web) on a fresh data folder; the CLI does not
+ * import apps/web, it talks HTTP to it. `env` adds the test's settings (INGEST_TOKENS,
+ * MATURITY_API_TOKENS, …) to a clean set: none of the suite's own servers (DATABASE_URL,
+ * KAFKA_BROKERS, …) is inherited.
  */
 export async function startPlatformProcess(env: Record<string, string> = {}): Promise<PlatformProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "maturity-platform-"));
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(MATURITY_|INGEST_|KAFKA_|WORKER_|DATABASE_URL$)/.test(name),
-    ),
-  );
-  const child = spawn(
-    process.execPath,
-    ["--enable-source-maps", "--import", "tsx", path.join(webRoot, "src/server/main.ts"), "--no-demo"],
-    {
-      cwd: webRoot,
-      env: {
-        ...inherited,
-        MATURITY_DATA_DIR: dataDir,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "warn",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
+  // A platform that does not come up is gone already; its data folder goes with it.
+  const platform = await startPlatformChild({ MATURITY_DATA_DIR: dataDir, ...env }).catch(
+    async (error: unknown) => {
+      await removeDataDir();
+      throw error;
     },
   );
-  let output = "";
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  let url: string;
-  try {
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the platform did not start:\n${output}`)), 90_000);
-      for (const stream of [child.stdout, child.stderr]) {
-        stream.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          const port = /Maturity portal \(\w+ mode\): http:\/\/localhost:(\d+)/.exec(output)?.[1];
-          if (port !== undefined) {
-            clearTimeout(timer);
-            resolve(`http://127.0.0.1:${port}`);
-          }
-        });
-      }
-      void exited.then(() => {
-        clearTimeout(timer);
-        reject(new Error(`the platform exited:\n${output}`));
-      });
-    });
-  } catch (error) {
-    // Not left running (nor its data folder behind) when it did not come up in time.
-    child.kill("SIGTERM");
-    await exited;
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
   return {
-    url,
+    url: platform.url,
     dataDir,
-    output: () => output,
+    output: platform.output,
     async stop() {
-      child.kill("SIGTERM");
-      await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      await platform.stop();
+      await removeDataDir();
     },
   };
 }

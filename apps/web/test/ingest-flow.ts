@@ -3,8 +3,11 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { expect } from "vitest";
 import type { AppRouter } from "../src/server/router.ts";
 
-export function trpcClientFor(baseUrl: string) {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
+/** The portal's tRPC client at `baseUrl`; `headers` go with every request (a proxy's sign-on, say). */
+export function trpcClientFor(baseUrl: string, headers: Record<string, string> = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${baseUrl}/trpc`, headers: () => headers })],
+  });
 }
 
 export function ownerAssigned(systemId: string, id: string, owner = "alice"): MaturityEvent {

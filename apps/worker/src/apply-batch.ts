@@ -22,6 +22,7 @@ import {
 } from "@maturity/model";
 import type { ActivePolicy } from "@maturity/policy";
 import { applyAlertAdminEvents } from "./alerts/apply-admin.ts";
+import { applyCampaignEvents } from "./campaigns/apply-campaign-events.ts";
 import { applyActivations, isActivation } from "./policy/apply-activations.ts";
 import { policyInForce, policyOfActivation } from "./policy/policy-in-force.ts";
 import { foldQueueEvents } from "./projections/queue-facts.ts";
@@ -90,6 +91,7 @@ export async function applyBatch(
     const queueChange = await foldQueueEvents(tx, fresh);
     // Before scoring: the batch's score changes are decided under the rules it puts in force.
     await applyAlertAdminEvents(tx, fresh, now);
+    await applyCampaignEvents(tx, fresh);
     // The re-score it calls for runs after this commits; the debt is recorded with the change.
     if (queueChange) await requestRescore(tx, new Date(now).toISOString(), "a GPU queue policy changed");
     const scoreChanges = await foldAndScore(tx, await routeBatch(tx, fresh), now, settings, policy);

@@ -1,25 +1,10 @@
 // What the alert suites send and read: events built the way senders build them (parsed, so the
-// model's defaults apply), an alerts file parsed as the processes parse theirs, and the outbox's
-// alerts flattened for assertions.
-import { randomBytes } from "node:crypto";
-import type { AlertMessage, AlertRuleInput, AlertsConfig } from "@maturity/alerts";
-import { formatAlertsFileErrors, parseAlertsText } from "@maturity/alerts";
+// model's defaults apply) and the outbox's alerts flattened for assertions. Secrets and alerts
+// files come from @maturity/alerts/testing.
+import type { AlertMessage, AlertRuleInput } from "@maturity/alerts";
 import type { AlertMessageRow } from "@maturity/db";
 import type { MaturityEvent, RiskTier, SystemKind } from "@maturity/model";
 import { formatIssues, parseEvent } from "@maturity/model";
-
-/** A fresh Standard Webhooks secret (`whsec_` and the base64 of 32 random bytes). */
-export function webhookSecret(): string {
-  return `whsec_${randomBytes(32).toString("base64")}`;
-}
-
-/** An alerts file's text, checked the way MATURITY_ALERTS is; its `${NAME}` credentials from `secrets`. */
-export function alertsConfig(text: string, secrets: Record<string, string>): AlertsConfig {
-  const parsed = parseAlertsText(text, "alerts.yaml", { secrets: (name) => secrets[name] });
-  if (!parsed.ok)
-    throw new Error(`the test's alerts file is refused:\n${formatAlertsFileErrors(parsed.errors)}`);
-  return parsed.value;
-}
 
 export interface SystemShape {
   name?: string;

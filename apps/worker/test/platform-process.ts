@@ -1,7 +1,8 @@
 // `npm start`'s platform (ingest, worker and portal in one process: apps/web's entry point, run from
-// source with tsx as apps/cli/test/platform-process.ts does) as a child process the test can kill
-// and start again on the same data: the same data folder on the embedded path, the same database,
-// topic and consumer group on the distributed one.
+// source with tsx, so it needs no build) as a child process the test can kill and start again on
+// the same data: the same data folder on the embedded path, the same database, topic and consumer
+// group on the distributed one. The CLI's end-to-end tests start theirs with it too
+// (@maturity/worker/testing/platform-process): neither app imports apps/web, they talk HTTP to it.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,12 +23,14 @@ export interface PlatformProcess {
   metrics(): Promise<string>;
   /** POSTs events to ingest's /v1/events as one batch; resolves once they are durably in the log. */
   send(events: readonly MaturityEvent[]): Promise<void>;
+  /** Stops it as a service manager would (SIGTERM); resolves with how it exited. */
+  stop(): Promise<number | NodeJS.Signals | null>;
 }
 
 /**
  * Starts the platform with `env` added to a clean environment: none of this process's own settings
  * (DATABASE_URL, KAFKA_BROKERS, MATURITY_*, …) is inherited. `env` must set MATURITY_DATA_DIR, and
- * INGEST_TOKENS (the token `send` uses).
+ * INGEST_TOKENS for `send` (the token it uses).
  */
 export async function startPlatformProcess(env: Record<string, string>): Promise<PlatformProcess> {
   const inherited = Object.fromEntries(
@@ -88,6 +91,10 @@ export async function startPlatformProcess(env: Record<string, string>): Promise
       });
       if (response.status !== 202)
         throw new Error(`ingest answered ${response.status}: ${(await response.text()).slice(0, 1000)}`);
+    },
+    stop() {
+      child.kill("SIGTERM");
+      return exited;
     },
   };
 }

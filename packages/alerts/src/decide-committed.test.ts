@@ -1,19 +1,15 @@
 // The two decisions the worker makes where a change commits: a system's rules from its report
 // before and after a re-score, the organisation's from the rollup against the state it saved last
 // time (and the state to save next). Inputs are built by hand, as the worker would hand them over.
-import {
-  axes,
-  scoreReportSchema,
-  systemReportSchema,
-  type Axis,
-  type CriterionResult,
-  type Level,
-  type Risk,
-  type RiskKind,
-  type ScoreReport,
-  type SystemReport,
-  type TrackGap,
-  type Waiver,
+import type {
+  Axis,
+  CriterionResult,
+  Risk,
+  RiskKind,
+  ScoreReport,
+  SystemReport,
+  TrackGap,
+  Waiver,
 } from "@maturity/model";
 import { rubric } from "@maturity/model/rubric";
 import { describe, expect, it } from "vitest";
@@ -26,49 +22,12 @@ import {
   type OrgAlertState,
 } from "./decide-committed.ts";
 import { snapshotFromReport } from "./snapshot-from-report.ts";
-import { day, hour, iso, rule, t0 } from "./test/snapshots.ts";
+import { result, scoreReport, system } from "./test/reports.ts";
+import { day, gap, hour, iso, rollup, rule, t0 } from "./test/snapshots.ts";
 
 const minute = 60 * 1000;
 
 // ---- Reports, as the scorer writes them ----
-
-const nullGap = Object.fromEntries(axes.map((axis) => [axis, null])) as TrackGap;
-const noTracks = { classical: nullGap, llm: nullGap, agent: nullGap };
-const band = { level: null, label: "no data", dora: null };
-const metrics = {
-  deploymentsPerWeek: null,
-  leadTimeHours: { p50: null, p90: null },
-  changeFailureRate: null,
-  timeToRecoveryHours: { p50: null },
-  costUsdByFeature: {},
-  unattributedCostShare: null,
-  auditResponseHours: { p50: null },
-  bands: Object.fromEntries(
-    [
-      "deploymentsPerWeek",
-      "leadTime",
-      "changeFailureRate",
-      "timeToRecovery",
-      "costByFeature",
-      "auditResponse",
-    ].map((name) => [name, band]),
-  ),
-  windowDays: 90,
-};
-
-function result(id: string, overrides: Partial<CriterionResult> = {}): CriterionResult {
-  return {
-    id,
-    level: Number(/\.l(\d)\./.exec(id)?.[1]),
-    degree: 1,
-    met: true,
-    status: "met",
-    evidence: [`${id}:evt-1`],
-    evidenceCount: 1,
-    aheadOfFoundation: false,
-    ...overrides,
-  };
-}
 
 const gone: Partial<CriterionResult> = {
   degree: 0,
@@ -77,49 +36,6 @@ const gone: Partial<CriterionResult> = {
   evidence: [],
   evidenceCount: 0,
 };
-
-interface SystemParts {
-  systemId?: string;
-  name?: string;
-  team?: string;
-  kind?: SystemReport["kind"];
-  riskTier?: SystemReport["riskTier"];
-  retired?: boolean;
-  levels?: Partial<Record<Axis, Level>>;
-  criteria?: CriterionResult[];
-  waivers?: Waiver[];
-}
-
-/** A system at level 3 on every axis unless told; each criterion lands on its id's axis. */
-function system(parts: SystemParts = {}): SystemReport {
-  const criteria = parts.criteria ?? [];
-  return systemReportSchema.parse({
-    systemId: parts.systemId ?? "fraud-scorer",
-    name: parts.name ?? "Fraud scorer",
-    team: parts.team ?? "payments",
-    kind: parts.kind ?? "classical",
-    riskTier: parts.riskTier ?? "high",
-    registered: true,
-    retired: parts.retired ?? false,
-    axes: Object.fromEntries(
-      axes.map((axis) => {
-        const level = parts.levels?.[axis] ?? 3;
-        return [
-          axis,
-          {
-            score: level,
-            level,
-            criteria: criteria.filter((c) => c.id.startsWith(`${axis}.`)),
-            aheadOfFoundation: [],
-          },
-        ];
-      }),
-    ),
-    metrics,
-    risks: [],
-    ...(parts.waivers !== undefined && { waivers: parts.waivers }),
-  });
-}
 
 const suiteInCi = "evaluation.l3.suite-in-ci"; // activity evidence
 const regressionGated = "evaluation.l3.regression-suite-gated"; // activity evidence
@@ -438,7 +354,7 @@ const assistantRisk = (rank: number) =>
   risk("metric_breach", { systemId: "support-assistant", team: "support" }, rank, "deployment");
 const supportGapRisk = (rank: number) => risk("track_gap", { team: "support" }, rank, "evaluation");
 
-const gapOf = (evaluation: number | null): TrackGap => ({ ...nullGap, evaluation });
+const gapOf = (evaluation: number | null): TrackGap => gap(null, { evaluation });
 
 interface RollupParts {
   risks?: Risk[];
@@ -451,23 +367,14 @@ interface RollupParts {
 
 /** The rollup at `asOf` (ms after t0): risks highest rank first, as the report lists them. */
 function rollupAt(ms: number, parts: RollupParts = {}): ScoreReport {
-  const systems = parts.systems ?? [fraudSystem, churnSystem, assistantSystem];
-  const teams = [...new Set(systems.map((s) => s.team))].sort();
-  return scoreReportSchema.parse({
+  return scoreReport({
     asOf: iso(ms),
-    rubricVersion: rubric.version,
-    systems,
-    teams: teams.map((team) => ({
-      team,
-      systemCount: systems.filter((s) => s.team === team).length,
-      tracks: noTracks,
-      trackGap: gapOf(parts.teamGaps?.[team] ?? null),
-    })),
-    org: {
-      tracks: noTracks,
-      trackGap: gapOf(parts.orgGap ?? null),
-      risks: [...(parts.risks ?? [])].sort((a, b) => b.rank - a.rank),
-    },
+    systems: parts.systems ?? [fraudSystem, churnSystem, assistantSystem],
+    risks: [...(parts.risks ?? [])].sort((a, b) => b.rank - a.rank),
+    orgGap: gapOf(parts.orgGap ?? null),
+    teamGaps: Object.fromEntries(
+      Object.entries(parts.teamGaps ?? {}).map(([team, evaluation]) => [team, gapOf(evaluation)]),
+    ),
   });
 }
 
@@ -522,7 +429,6 @@ describe("decideOrgAlerts", () => {
       }),
     });
     expect(alerts).toEqual([]);
-    const rollup = (gap: number | null) => ({ tracks: noTracks, trackGap: gapOf(gap), history: [] });
     expect(state).toEqual({
       asOf: t0,
       keptTop: { org: 2, team: 0 },
@@ -547,7 +453,10 @@ describe("decideOrgAlerts", () => {
           evidence: ["evt-churn-model-observability"],
         },
       ],
-      rollups: { org: rollup(0.25), teams: { payments: rollup(null), support: rollup(0.5) } },
+      rollups: {
+        org: rollup(gapOf(0.25)),
+        teams: { payments: rollup(gapOf(null)), support: rollup(gapOf(0.5)) },
+      },
     });
     // Nothing about systems is kept: their rules are decided from their own reports.
     expect(Object.keys(state)).toEqual(["asOf", "risks", "keptTop", "rollups"]);

@@ -1,53 +1,12 @@
-import {
-  axes,
-  scoreReportSchema,
-  type Axis,
-  type CriterionResult,
-  type Risk,
-  type ScoreReport,
-} from "@maturity/model";
+import type { CriterionResult, Level, Risk, ScoreReport } from "@maturity/model";
 import { rubric } from "@maturity/model/rubric";
 import { describe, expect, it } from "vitest";
 import { decideAlerts } from "./decide.ts";
 import { gapPointsOf, riskIdentity, snapshotFromReport } from "./snapshot-from-report.ts";
-import { rule } from "./test/snapshots.ts";
+import { result, scoreReport, system } from "./test/reports.ts";
+import { gap, levels, rule } from "./test/snapshots.ts";
 
 const asOf = "2026-03-01T00:00:00.000Z";
-const nullGap = Object.fromEntries(axes.map((axis) => [axis, null]));
-const tracks = { classical: nullGap, llm: nullGap, agent: nullGap };
-const band = { level: null, label: "no data", dora: null };
-const metrics = {
-  deploymentsPerWeek: null,
-  leadTimeHours: { p50: null, p90: null },
-  changeFailureRate: null,
-  timeToRecoveryHours: { p50: null },
-  costUsdByFeature: {},
-  unattributedCostShare: null,
-  auditResponseHours: { p50: null },
-  bands: Object.fromEntries(
-    [
-      "deploymentsPerWeek",
-      "leadTime",
-      "changeFailureRate",
-      "timeToRecovery",
-      "costByFeature",
-      "auditResponse",
-    ].map((name) => [name, band]),
-  ),
-  windowDays: 90,
-};
-
-const result = (id: string, overrides: Partial<CriterionResult> = {}): CriterionResult => ({
-  id,
-  level: Number(/\.l(\d)\./.exec(id)?.[1]),
-  degree: 1,
-  met: true,
-  status: "met",
-  evidence: ["evt-1"],
-  evidenceCount: 1,
-  aheadOfFoundation: false,
-  ...overrides,
-});
 
 const mismatch: Risk = {
   kind: "axis_mismatch",
@@ -60,28 +19,19 @@ const mismatch: Risk = {
   evidence: ["evt-1"],
 };
 
-function report(level: number, evaluation: CriterionResult[], risks: Risk[], gap = 0.5): ScoreReport {
-  const axisScores = Object.fromEntries(
-    axes.map((axis: Axis) => [
-      axis,
-      { score: level, level, criteria: axis === "evaluation" ? evaluation : [], aheadOfFoundation: [] },
-    ]),
-  );
-  const trackGap = { ...nullGap, evaluation: gap };
-  return scoreReportSchema.parse({
+function report(
+  level: Level,
+  evaluation: CriterionResult[],
+  risks: Risk[],
+  evaluationGap = 0.5,
+): ScoreReport {
+  const trackGap = gap(null, { evaluation: evaluationGap });
+  return scoreReport({
     asOf,
-    rubricVersion: rubric.version,
     systems: [
-      {
-        systemId: "fraud-scorer",
-        name: "Fraud scorer",
-        team: "payments",
-        kind: "classical",
-        riskTier: "high",
-        registered: true,
-        retired: false,
-        axes: axisScores,
-        metrics,
+      system({
+        levels: levels(level),
+        criteria: evaluation,
         risks,
         waivers: [
           {
@@ -93,22 +43,12 @@ function report(level: number, evaluation: CriterionResult[], risks: Risk[], gap
             eventId: "evt-waiver",
           },
         ],
-      },
-      {
-        systemId: "old",
-        name: "Old",
-        team: "payments",
-        kind: "classical",
-        riskTier: "high",
-        registered: true,
-        retired: true,
-        axes: axisScores,
-        metrics,
-        risks: [],
-      },
+      }),
+      system({ systemId: "old", name: "Old", levels: levels(level), retired: true }),
     ],
-    teams: [{ team: "payments", systemCount: 1, tracks, trackGap }],
-    org: { tracks, trackGap, risks },
+    risks,
+    orgGap: trackGap,
+    teamGaps: { payments: trackGap },
   });
 }
 
@@ -121,7 +61,7 @@ describe("snapshotFromReport", () => {
         rubric,
         gapHistory: {
           teams: {
-            payments: [{ at: "2026-02-01T00:00:00.000Z", trackGap: { ...nullGap, evaluation: 0 } as never }],
+            payments: [{ at: "2026-02-01T00:00:00.000Z", trackGap: gap(null, { evaluation: 0 }) }],
           },
         },
       },
@@ -224,7 +164,7 @@ describe("riskIdentity", () => {
 describe("gapPointsOf", () => {
   it("is the report's gaps at its time, for the history", () => {
     const points = gapPointsOf(report(3, [], []));
-    expect(points.org).toEqual({ at: asOf, trackGap: { ...nullGap, evaluation: 0.5 } });
+    expect(points.org).toEqual({ at: asOf, trackGap: gap(null, { evaluation: 0.5 }) });
     expect(Object.keys(points.teams)).toEqual(["payments"]);
   });
 });

@@ -29,3 +29,4 @@ export * from "./queries/catalogue-imports.ts";
 export { databaseSettings, dataDirSettings, resolveDataDir } from "./settings.ts";
 export * from "./queries/alert-outbox.ts";
 export * from "./queries/alert-state.ts";
+export * from "./queries/campaigns.ts";

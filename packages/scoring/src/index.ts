@@ -14,3 +14,4 @@ export { nextUpgrade, upgradeForLevel } from "./risks/next-upgrade.ts";
 export type { ScoreOptions } from "./options.ts";
 export { defaultWindowDays, defaultMetricsWindowDays } from "./options.ts";
 export * from "./forecast/index.ts";
+export * from "./campaign/index.ts";

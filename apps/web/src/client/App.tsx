@@ -26,6 +26,12 @@ const DeadLettersPage = lazy(() =>
   import("./pages/DeadLettersPage.tsx").then((m) => ({ default: m.DeadLettersPage })),
 );
 const PolicyPage = lazy(() => import("./pages/PolicyPage.tsx").then((m) => ({ default: m.PolicyPage })));
+const CampaignsPage = lazy(() =>
+  import("./pages/CampaignsPage.tsx").then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import("./pages/CampaignsPage.tsx").then((m) => ({ default: m.CampaignPage })),
+);
 const AlertsPage = lazy(() => import("./pages/AlertsPage.tsx").then((m) => ({ default: m.AlertsPage })));
 const EventFeedPage = lazy(() =>
   import("./pages/EventFeedPage.tsx").then((m) => ({ default: m.EventFeedPage })),
@@ -69,6 +75,8 @@ export function App() {
             <Route path="/dead-letters" component={DeadLettersPage} />
             <Route path="/policy" component={PolicyPage} />
             <Route path="/admin/alerts" component={AlertsPage} />
+            <Route path="/campaigns" component={CampaignsPage} />
+            <Route path="/campaigns/:campaignId" component={CampaignPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

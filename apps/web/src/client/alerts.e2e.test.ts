@@ -4,51 +4,33 @@
 // with the field's path, puts good rules in force and the file's back. A viewer gets neither the
 // page nor its API; with no alerts file the page says how to turn alerting on. Screenshots go to
 // apps/web/test-artifacts/ for review.
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { AlertMessage } from "@maturity/alerts";
+import { queuedMessage, testMessage, webhookSecret } from "@maturity/alerts/testing";
 import { enqueueAlertMessages, listAlertMessages, recordAlertAttempt, rowsOf, sql } from "@maturity/db";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, problemsOf } from "../../test/browser.ts";
 import {
-  chromiumAvailable,
-  chromiumPath,
-  launchChromium,
-  newWatchedPage,
-  problemsOf,
-} from "../../test/browser.ts";
-import { ensureClientBuilt } from "../../test/client-build.ts";
+  admin,
+  closePage,
+  noChromium,
+  pageAs,
+  prepareBrowserSuite,
+  proxyAuth,
+  shot,
+  viewer,
+} from "../../test/browser-suite.ts";
 import { embeddedConfig } from "../../test/embedded-config.ts";
-import { eventually } from "../../test/ingest-flow.ts";
+import { eventually, trpcClientFor } from "../../test/ingest-flow.ts";
 import type { RunningPlatform } from "../server/platform.ts";
 import { startPlatform } from "../server/platform.ts";
-import type { AppRouter } from "../server/router.ts";
-
-const inCI = process.env.CI === "true";
-const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
-
-const admin = { "x-forwarded-user": "ada@bank.example", "x-forwarded-groups": "maturity-admins" };
-const viewer = { "x-forwarded-user": "vic@bank.example", "x-forwarded-groups": "analysts" };
-type Identity = typeof admin | typeof viewer;
-const auth = {
-  proxy: {
-    userHeader: "X-Forwarded-User",
-    groupsHeader: "X-Forwarded-Groups",
-    adminGroup: "maturity-admins",
-    trustedProxies: ["127.0.0.1", "::1"],
-  },
-  tokens: new Map(),
-};
 
 // Credentials the page must never show: the hook's secret and Slack's URL (named as variables).
-const hookSecret = `whsec_${randomBytes(32).toString("base64")}`;
+const hookSecret = webhookSecret();
 const slackUrl = "https://hooks.slack.example/services/T0001/B0002/s3cr3tSlackToken";
 const secrets: Record<string, string> = { HOOK_SECRET: hookSecret, SLACK_URL: slackUrl };
 const alertsText = (hookUrl: string) => `
@@ -73,39 +55,9 @@ rules:
 `;
 
 const deadId = "msg_e2e_dead_0001";
-const decidedAt = new Date(Date.now() - 3_600_000).toISOString();
-const deadMessage: AlertMessage = {
-  id: deadId,
-  destination: "governance-hook",
-  sendAt: decidedAt,
-  alerts: [
-    {
-      id: "alert_e2e_0001",
-      ruleId: "high-risk-level-drop",
-      kind: "level_dropped",
-      destinations: ["governance-hook"],
-      subject: {
-        type: "system",
-        systemId: "fraud-scoring",
-        name: "Fraud scoring",
-        team: "risk",
-        kind: "classical",
-        riskTier: "high",
-      },
-      change: { axis: "evaluation", before: 3, after: 2, criteria: [] },
-      evidence: ["eval-0001"],
-      summary: "Fraud scoring dropped from level 3 to 2 on evaluation",
-      decidedAt,
-    },
-  ],
-};
+const deadMessage = testMessage(deadId, "governance-hook", new Date(Date.now() - 3_600_000).toISOString());
 
-if (!chromiumAvailable) {
-  if (inCI) throw new Error(`alerts e2e: no Chromium at ${chromiumPath}; install Debian's chromium package`);
-  console.warn(`SKIPPING the alerts e2e tests: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-}
-
-describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, behind sign-on", () => {
+describe.skipIf(noChromium("alerts"))("the alerts admin page in a real browser, behind sign-on", () => {
   let dataDir: string;
   let offDir: string;
   let platform: RunningPlatform;
@@ -116,8 +68,7 @@ describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, be
   const received: { webhookId: string | undefined; body: string }[] = [];
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    mkdirSync(artifacts, { recursive: true });
+    prepareBrowserSuite();
     // The webhook's receiver: takes every delivery.
     receiver = createServer((request, response) => {
       let body = "";
@@ -137,23 +88,18 @@ describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, be
     [platform, off, browser] = await Promise.all([
       startPlatform({
         ...embeddedConfig(path.join(dataDir, "data")),
-        auth,
+        auth: proxyAuth,
         MATURITY_ALERTS: alertsFile,
         alertSecrets: (name) => secrets[name],
       }),
-      startPlatform({ ...embeddedConfig(offDir), auth }),
+      startPlatform({ ...embeddedConfig(offDir), auth: proxyAuth }),
       launchChromium(),
     ]);
 
     // A message given up on: not due (so the sender leaves it), then recorded dead.
     const db = platform.database.db;
     await enqueueAlertMessages(db, [
-      {
-        messageId: deadId,
-        destination: "governance-hook",
-        message: deadMessage,
-        sendAt: new Date(Date.now() + 86_400_000).toISOString(),
-      },
+      queuedMessage(deadMessage, new Date(Date.now() + 86_400_000).toISOString()),
     ]);
     await recordAlertAttempt(db, deadId, {
       kind: "dead",
@@ -171,13 +117,6 @@ describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, be
     if (offDir) await rm(offDir, { recursive: true, force: true });
   });
 
-  const apiAs = (base: string, identity: Identity) =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, headers: () => identity })] });
-  const newPage = (identity: Identity, width = 1280, height = 900) =>
-    newWatchedPage(browser, { viewport: { width, height }, extraHTTPHeaders: identity });
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
-  const close = (page: Page) => page.context().close();
   const eventsOfType = async (type: string) =>
     rowsOf<{ payload: unknown }>(
       await platform.database.db.execute(sql`select payload from events where type = ${type} order by time`),
@@ -192,7 +131,7 @@ describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, be
 
   it("shows an admin the dead message in the delivery log, and re-drives it until it is delivered", async () => {
     const base = platform.url;
-    const page = await newPage(admin);
+    const page = await pageAs(browser, admin);
     await page.goto(`${base}/`);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
     await page.getByRole("heading", { level: 1, name: "Alerts" }).waitFor();
@@ -255,11 +194,11 @@ describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, be
       }),
     ]);
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 
   it("refuses a bad rules edit with the field's path, puts good rules in force, and the file's back", async () => {
-    const page = await newPage(admin);
+    const page = await pageAs(browser, admin);
     await page.goto(`${platform.url}/admin/alerts`);
     const editor = page.getByLabel("Rules (YAML or JSON)");
     await editor.waitFor();
@@ -313,28 +252,28 @@ describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, be
       ["urn:maturity:portal", "ada@bank.example", null],
     ]);
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 
   it("gives a viewer neither the page nor its API", async () => {
-    const page = await newPage(viewer);
+    const page = await pageAs(browser, viewer);
     await page.goto(`${platform.url}/admin/alerts`);
     await page.getByText("This page is for admins").waitFor();
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link", { name: "Alerts" }).count()).toBe(0);
     expect(await page.getByTestId("delivery-log").count()).toBe(0);
-    await expect(apiAs(platform.url, viewer).alerts.overview.query()).rejects.toMatchObject({
+    await expect(trpcClientFor(platform.url, viewer).alerts.overview.query()).rejects.toMatchObject({
       data: { code: "FORBIDDEN" },
     });
     await expect(
-      apiAs(platform.url, viewer).alerts.redrive.mutate({ messageId: deadId }),
+      trpcClientFor(platform.url, viewer).alerts.redrive.mutate({ messageId: deadId }),
     ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 
   it("says how to turn alerting on where no alerts file is set", async () => {
-    const page = await newPage(admin);
+    const page = await pageAs(browser, admin);
     await page.goto(`${off.url}/admin/alerts`);
     const banner = page.getByTestId("alerts-off");
     await banner.waitFor();
@@ -343,6 +282,6 @@ describe.skipIf(!chromiumAvailable)("the alerts admin page in a real browser, be
     await page.getByTestId("delivery-log").getByText("No alert message yet.").waitFor();
     await shot(page, "alerts-off");
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 });

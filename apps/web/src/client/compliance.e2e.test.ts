@@ -2,40 +2,23 @@
 // organisation: system page → its Compliance view (frameworks, clauses, criteria, evidence), the
 // audit pack downloaded, an open audit request delivered by the (local) admin and closed by the
 // worker; the organisation's clause × risk tier table. Screenshots go to apps/web/test-artifacts/.
-import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  chromiumAvailable,
-  chromiumPath,
-  launchChromium,
-  newWatchedPage,
-  problemsOf,
-} from "../../test/browser.ts";
-import { ensureClientBuilt } from "../../test/client-build.ts";
+import { launchChromium, newWatchedPage, problemsOf } from "../../test/browser.ts";
+import { closePage, noChromium, prepareBrowserSuite, shot } from "../../test/browser-suite.ts";
 import { startDemoPlatform, type DemoPlatform } from "../../test/demo-platform.ts";
 import { eventually, postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
 
-const inCI = process.env.CI === "true";
-const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const hourMs = 3_600_000;
 
-if (!chromiumAvailable) {
-  if (inCI)
-    throw new Error(`compliance e2e: no Chromium at ${chromiumPath}; install Debian's chromium package`);
-  console.warn(`SKIPPING the compliance e2e tests: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-}
-
-describe.skipIf(!chromiumAvailable)("the compliance views in a real browser", () => {
+describe.skipIf(noChromium("compliance"))("the compliance views in a real browser", () => {
   let demo: DemoPlatform;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    mkdirSync(artifacts, { recursive: true });
+    prepareBrowserSuite();
     [demo, browser] = await Promise.all([
       startDemoPlatform({ seed: 7, teams: 3, systems: 15, days: 120, llmCallsPerDay: 1 }),
       launchChromium(),
@@ -49,9 +32,6 @@ describe.skipIf(!chromiumAvailable)("the compliance views in a real browser", ()
 
   const newPage = (width = 1280, height = 900) =>
     newWatchedPage(browser, { viewport: { width, height }, acceptDownloads: true });
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
-  const close = (page: Page) => page.context().close();
 
   it("goes from a system's page to its Compliance view, downloads the pack and delivers it against a request", async () => {
     const api = trpcClientFor(base);
@@ -151,7 +131,7 @@ describe.skipIf(!chromiumAvailable)("the compliance views in a real browser", ()
     );
     expect(report.report.metrics.auditResponseHours.p50).toBeGreaterThan(0);
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 
   it("shows the organisation's clauses by risk tier, with the high-risk gaps marked", async () => {
@@ -196,6 +176,6 @@ describe.skipIf(!chromiumAvailable)("the compliance views in a real browser", ()
     expect(overflow.root).toBeLessThanOrEqual(overflow.viewport);
     await shot(page, "org-compliance-narrow");
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 });

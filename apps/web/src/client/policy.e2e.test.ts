@@ -3,32 +3,31 @@
 // the worker has applied it; a viewer reads it but cannot upload or activate; a waiver granted
 // through ingest shows on its system and in the organisation's count. Screenshots go to
 // apps/web/test-artifacts/ for review.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rowsOf, sql } from "@maturity/db";
 import { readPolicyText } from "@maturity/policy";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, problemsOf } from "../../test/browser.ts";
 import {
-  chromiumAvailable,
-  chromiumPath,
-  launchChromium,
-  newWatchedPage,
-  problemsOf,
-} from "../../test/browser.ts";
-import { ensureClientBuilt } from "../../test/client-build.ts";
+  admin,
+  closePage,
+  noChromium,
+  pageAs,
+  prepareBrowserSuite,
+  proxyAuth,
+  shot,
+  viewer,
+} from "../../test/browser-suite.ts";
 import { embeddedConfig } from "../../test/embedded-config.ts";
-import { eventually, postEvent } from "../../test/ingest-flow.ts";
+import { eventually, postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
 import { startWithFirstRun } from "../server/first-run.ts";
 import type { RunningPlatform } from "../server/platform.ts";
-import type { AppRouter } from "../server/router.ts";
 
-const inCI = process.env.CI === "true";
-const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const bankPath = fileURLToPath(new URL("../../../../examples/policies/regulated-bank.yaml", import.meta.url));
 const bankText = readFileSync(bankPath, "utf8");
 const bank = (() => {
@@ -37,39 +36,20 @@ const bank = (() => {
   return read.policy;
 })();
 
-// Sign-on as a proxy in front of the portal would assert it; the browser sends the headers itself.
-const admin = { "x-forwarded-user": "ada@bank.example", "x-forwarded-groups": "maturity-admins" };
-const viewer = { "x-forwarded-user": "vic@bank.example", "x-forwarded-groups": "analysts" };
-type Identity = typeof admin | typeof viewer;
-
-if (!chromiumAvailable) {
-  if (inCI) throw new Error(`policy e2e: no Chromium at ${chromiumPath}; install Debian's chromium package`);
-  console.warn(`SKIPPING the policy e2e tests: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-}
-
-describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real browser, behind sign-on", () => {
+describe.skipIf(noChromium("policy"))("the policy page and waivers in a real browser, behind sign-on", () => {
   let dataDir: string;
   let platform: RunningPlatform;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    mkdirSync(artifacts, { recursive: true });
+    prepareBrowserSuite();
     dataDir = await mkdtemp(path.join(tmpdir(), "maturity-policy-e2e-"));
     const started = startWithFirstRun(
       {
         ...embeddedConfig(dataDir),
         demo: { seed: 5, teams: 3, systems: 12, days: 120, llmCallsPerDay: 1 },
-        auth: {
-          proxy: {
-            userHeader: "X-Forwarded-User",
-            groupsHeader: "X-Forwarded-Groups",
-            adminGroup: "maturity-admins",
-            trustedProxies: ["127.0.0.1", "::1"],
-          },
-          tokens: new Map(),
-        },
+        auth: proxyAuth,
       },
       { reset: false, demo: true, progress: false },
     );
@@ -82,17 +62,8 @@ describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real brows
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  const apiAs = (identity: Identity) =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, headers: () => identity })] });
-
-  const newPage = (identity: Identity, width = 1280, height = 900) =>
-    newWatchedPage(browser, { viewport: { width, height }, extraHTTPHeaders: identity });
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
-  const close = (page: Page) => page.context().close();
-
   it("lets an admin upload the example policy, preview what it moves, activate it and see it in force", async () => {
-    const page = await newPage(admin);
+    const page = await pageAs(browser, admin);
     await page.goto(`${base}/`);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Policy" }).click();
     await page.getByRole("heading", { level: 1, name: "Policy" }).waitFor();
@@ -195,11 +166,11 @@ describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real brows
     await section.scrollIntoViewIfNeeded();
     await shot(page, "system-policy-history");
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 
   it("shows a viewer the policy in force but no upload, and refuses the viewer's activation", async () => {
-    const page = await newPage(viewer);
+    const page = await pageAs(browser, viewer);
     await page.goto(`${base}/policy`);
     await page.getByRole("heading", { level: 1, name: "Policy" }).waitFor();
     await page.getByTestId("in-force-name").filter({ hasText: "regulated-bank" }).waitFor();
@@ -238,7 +209,7 @@ describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real brows
     expect(refused.status).toBe(403);
     expect(refused.body.error?.message).toContain("not an admin");
     await expect(
-      apiAs(viewer).policy.preview.mutate({ text: bankText, fileName: "x.yaml" }),
+      trpcClientFor(base, viewer).policy.preview.mutate({ text: bankText, fileName: "x.yaml" }),
     ).rejects.toMatchObject({
       data: { code: "FORBIDDEN" },
     });
@@ -248,11 +219,11 @@ describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real brows
       ),
     );
     expect(Number(activations[0]!.count)).toBe(1);
-    await close(page);
+    await closePage(page);
   });
 
   it("shows a waiver granted through ingest on its system, and counts it on the organisation page", async () => {
-    const api = apiAs(viewer);
+    const api = trpcClientFor(base, viewer);
     const { waivers: rules } = await api.policy.inForce.query();
     // A criterion the system does not meet, which the policy allows to be waived.
     let target: { systemId: string; name: string; team: string; criterionId: string } | null = null;
@@ -296,7 +267,7 @@ describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real brows
       (view) => (view.report.waivers ?? []).some((waiver) => waiver.criterionId === criterionId),
     );
 
-    const page = await newPage(viewer);
+    const page = await pageAs(browser, viewer);
     await page.goto(`${base}/systems/${encodeURIComponent(systemId)}`);
     await page.getByRole("heading", { level: 1, name }).waitFor();
     const row = page.getByTestId("waivers").locator(`tr[data-criterion="${criterionId}"]`);
@@ -321,6 +292,6 @@ describe.skipIf(!chromiumAvailable)("the policy page and waivers in a real brows
     await page.getByRole("heading", { name: "Waivers in force" }).scrollIntoViewIfNeeded();
     await shot(page, "org-waivers");
     expect(problemsOf(page)).toEqual([]);
-    await close(page);
+    await closePage(page);
   });
 });

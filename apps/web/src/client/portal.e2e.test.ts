@@ -1,40 +1,23 @@
 // The portal end to end in real Chromium, over a platform seeded with a demo organisation:
 // org heat map → team → system → evidence → as-of; every other page; a narrow screen.
 // Screenshots of each page go to apps/web/test-artifacts/ for review.
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { insertDeadLetters, rowsOf, sql } from "@maturity/db";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  chromiumAvailable,
-  chromiumPath,
-  launchChromium,
-  newWatchedPage,
-  problemsOf,
-} from "../../test/browser.ts";
-import { ensureClientBuilt } from "../../test/client-build.ts";
+import { launchChromium, newWatchedPage, problemsOf } from "../../test/browser.ts";
+import { noChromium, prepareBrowserSuite, shot } from "../../test/browser-suite.ts";
 import { startDemoPlatform, type DemoPlatform } from "../../test/demo-platform.ts";
 import { eventually, postEvent, trpcClientFor } from "../../test/ingest-flow.ts";
 
-const inCI = process.env.CI === "true";
-const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const dayMs = 86_400_000;
 
-if (!chromiumAvailable) {
-  // Never skipped in CI: a missing browser there is a broken machine, not a reason to pass.
-  if (inCI) throw new Error(`portal e2e: no Chromium at ${chromiumPath}; install Debian's chromium package`);
-  console.warn(`SKIPPING the portal e2e tests: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-}
-
-describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
+describe.skipIf(noChromium("portal"))("the portal in a real browser", () => {
   let demo: DemoPlatform;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    mkdirSync(artifacts, { recursive: true });
+    prepareBrowserSuite();
     [demo, browser] = await Promise.all([
       startDemoPlatform({ seed: 11, teams: 4, systems: 24, days: 120, llmCallsPerDay: 2 }),
       launchChromium(),
@@ -47,8 +30,6 @@ describe.skipIf(!chromiumAvailable)("the portal in a real browser", () => {
   });
 
   const newPage = (width = 1280, height = 900) => newWatchedPage(browser, { viewport: { width, height } });
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
 
   it("drills from the org heat map to a team, a system, its evidence, and the system as it was", async () => {
     const api = trpcClientFor(base);

@@ -66,6 +66,8 @@ type PlatformConfig = Pick<
   Partial<Pick<WebEnv, "MATURITY_POLICY" | "MATURITY_SIGNING_KEY">> &
   // MATURITY_ALERTS, the lookup of the credentials it names, and the portal's address for links.
   Partial<Pick<WebEnv, "MATURITY_ALERTS" | "alertSecrets" | "MATURITY_PUBLIC_URL">> &
+  // The forecasts' minimum history: readEnv gives it; a test's config may leave it out (28 days).
+  Partial<Pick<WebEnv, "MATURITY_FORECAST_MIN_HISTORY_DAYS">> &
   // The worker's other settings (RESCORE_INTERVAL_MS, WORKER_MAX_BATCH_BYTES, …): readEnv gives them
   // all; a test's hand-made config may leave them out, and they take the worker's defaults.
   Partial<WorkerSettingValues> & {
@@ -182,6 +184,9 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
       ...(config.backstageMapping !== undefined && { backstageMapping: config.backstageMapping }),
       ...(config.ingest !== undefined && { publicUrl: config.ingest.publicUrl }),
       ...(alerts !== undefined && { alerts }),
+      ...(config.MATURITY_FORECAST_MIN_HISTORY_DAYS !== undefined && {
+        forecastMinHistoryDays: config.MATURITY_FORECAST_MIN_HISTORY_DAYS,
+      }),
     });
   }
 

@@ -1,8 +1,10 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth.ts";
+import { campaignsRouter } from "./routers/campaigns.ts";
 import { complianceRouter } from "./routers/compliance.ts";
 import { deadLettersRouter } from "./routers/dead-letters.ts";
+import { forecastRouter } from "./routers/forecast.ts";
 import { liveRouter } from "./routers/live.ts";
 import { orgRouter } from "./routers/org.ts";
 import { policyRouter } from "./routers/policy.ts";
@@ -24,6 +26,8 @@ export const appRouter = createTRPCRouter({
   policy: policyRouter,
   compliance: complianceRouter,
   alerts: alertsRouter,
+  campaigns: campaignsRouter,
+  forecast: forecastRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,15 @@ export const portalSettings = {
     .transform((value) => value.split(",").map((role) => role.trim()))
     .pipe(z.array(z.enum(roles)).min(1))
     .describe("The parts this process runs, comma-separated; all three is the single-process mode"),
+  MATURITY_FORECAST_MIN_HISTORY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(7)
+    .max(182)
+    .default(28)
+    .describe(
+      "Days of score history a forecast needs at least (and three weekly samples) before the portal gives a date; at most the 182 days the trend looks back",
+    ),
 };
 
 /** The demo organisation seeded on the first embedded start (see demo-seed.ts). */

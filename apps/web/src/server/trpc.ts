@@ -26,6 +26,8 @@ export interface InnerContext {
   signingKey?: SigningKey;
   /** The alerts file (MATURITY_ALERTS) this process was started with; absent, alerting is off. */
   alerts?: AlertsConfig;
+  /** The history a forecast needs at least (MATURITY_FORECAST_MIN_HISTORY_DAYS); absent, 28 days. */
+  forecastMinHistoryDays?: number;
 }
 
 /** Without a viewer given, the local admin of an unconfigured (embedded) portal. */

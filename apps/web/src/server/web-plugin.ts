@@ -34,6 +34,8 @@ export interface WebOptions {
   publicUrl?: string;
   /** The alerts file (MATURITY_ALERTS): its destinations and rules, for the alerts admin page. */
   alerts?: AlertsConfig;
+  /** The history a forecast needs at least (MATURITY_FORECAST_MIN_HISTORY_DAYS); absent, 28 days. */
+  forecastMinHistoryDays?: number;
 }
 
 const clientDist = fileURLToPath(new URL("../../dist/client", import.meta.url));
@@ -74,6 +76,9 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
           ...(options.appendToLog !== undefined && { appendToLog: options.appendToLog }),
           ...(options.signingKey !== undefined && { signingKey: options.signingKey }),
           ...(options.alerts !== undefined && { alerts: options.alerts }),
+          ...(options.forecastMinHistoryDays !== undefined && {
+            forecastMinHistoryDays: options.forecastMinHistoryDays,
+          }),
           readCache,
         }),
       onError: ({ error, path }: { error: Error; path?: string }) => {

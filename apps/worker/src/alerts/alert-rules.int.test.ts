@@ -3,6 +3,7 @@
 // transaction that committed the change left in the outbox. For each kind of rule, a change that
 // fires it and one that must not.
 import type { AlertsConfig } from "@maturity/alerts";
+import { alertsConfig, webhookSecret } from "@maturity/alerts/testing";
 import type { Database, DatabaseHandle } from "@maturity/db";
 import {
   countEvents,
@@ -14,9 +15,9 @@ import {
   sql,
 } from "@maturity/db";
 import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from "@maturity/db/testing";
-import type { MaturityEvent } from "@maturity/model";
+import type { MaturityEvent, RiskTier } from "@maturity/model";
 import { afterEach, describe, expect, it } from "vitest";
-import { alertEvents, alertsConfig, outboxAlerts, webhookSecret } from "../../test/alert-events.ts";
+import { alertEvents, outboxAlerts } from "../../test/alert-events.ts";
 import { records } from "../../test/records.ts";
 import { applyBatch } from "../apply-batch.ts";
 import { rescoreAll } from "../projections/rescore.ts";
@@ -29,6 +30,11 @@ const t0 = Date.parse("2026-10-01T12:00:00.000Z");
 
 const namedOwner = "governance.l2.named-owner";
 const auditTrail = "governance.l3.audit-trail";
+
+/** When every system of these cases was registered: an LLM one in team claims, a classical one in risk. */
+const registeredAt = "2026-09-01T09:00:00Z";
+const llm = (riskTier: RiskTier) => ({ team: "claims", kind: "llm", riskTier }) as const;
+const classical = (riskTier: RiskTier) => ({ team: "risk", kind: "classical", riskTier }) as const;
 
 const alerts: AlertsConfig = alertsConfig(
   `
@@ -110,34 +116,33 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     }
   });
 
+  /** A case's database and the events it sends, with ids of their own. */
+  const freshCase = async (name: string) => ({ db: await freshDatabase(), make: alertEvents(name) });
+
   const apply = (db: Database, events: readonly MaturityEvent[], now: number) =>
     applyBatch(db, records(events), now, settings);
   const outbox = async (db: Database) => outboxAlerts(await listAlertMessages(db));
+  const reportOf = async (db: Database, systemId: string) =>
+    (await loadSystemReports(db)).find((r) => r.systemId === systemId)!;
+
+  /** Runs `step` (a re-score, a rollup) and checks it decided nothing: the outbox is as it was. */
+  async function decidesNothing(db: Database, step: () => Promise<unknown>) {
+    const before = await listAlertMessages(db);
+    await step();
+    expect(await listAlertMessages(db)).toEqual(before);
+  }
 
   /** A system whose governance is at level 2 only by a waiver of its named-owner criterion. */
   async function waivedSystem(db: Database, make: ReturnType<typeof alertEvents>, systemId: string) {
     const granted = make.waiverGranted(systemId, namedOwner, "2026-09-10T09:00:00Z", "2027-01-15T00:00:00Z");
-    await apply(
-      db,
-      [
-        make.registered(
-          systemId,
-          { team: "claims", kind: "llm", riskTier: "limited" },
-          "2026-09-01T09:00:00Z",
-        ),
-        granted,
-      ],
-      t0,
-    );
-    const report = (await loadSystemReports(db)).find((r) => r.systemId === systemId)!;
-    expect(report.axes.governance.level).toBe(2);
+    await apply(db, [make.registered(systemId, llm("limited"), registeredAt), granted], t0);
+    expect((await reportOf(db, systemId)).axes.governance.level).toBe(2);
     return granted;
   }
 
   describe("level_dropped", () => {
     it("fires once for a drop across two batches, and not for the recovery", async () => {
-      const db = await freshDatabase();
-      const make = alertEvents("across");
+      const { db, make } = await freshCase("across");
       await waivedSystem(db, make, "claims-triage");
       // First seen in that batch: nothing to drop from.
       expect(await outbox(db)).toEqual([]);
@@ -166,8 +171,7 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     });
 
     it("does not fire for a level that drops and comes back within one batch", async () => {
-      const db = await freshDatabase();
-      const make = alertEvents("within");
+      const { db, make } = await freshCase("within");
       await waivedSystem(db, make, "claims-triage");
       const regranted = make.waiverGranted(
         "claims-triage",
@@ -181,41 +185,34 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
         t0 + hour,
       );
       // The batch did apply: the level is held by the new waiver now.
-      const report = (await loadSystemReports(db)).find((r) => r.systemId === "claims-triage")!;
+      const report = await reportOf(db, "claims-triage");
       expect(report.axes.governance.level).toBe(2);
       expect(report.waivers?.map((waiver) => waiver.eventId)).toEqual([regranted.id]);
       expect(await outbox(db)).toEqual([]);
     });
 
     it("does not fire for a system seen for the first time, beside one that drops in the same batch", async () => {
-      const db = await freshDatabase();
-      const make = alertEvents("first-seen");
+      const { db, make } = await freshCase("first-seen");
       await waivedSystem(db, make, "known-system");
       await apply(
         db,
         [
           make.waiverRevoked("known-system", namedOwner, "2026-09-20T09:00:00Z"),
           // A newcomer whose waiver came and went before the worker ever scored it: level 1, no drop.
-          make.registered(
-            "newcomer",
-            { team: "claims", kind: "llm", riskTier: "high" },
-            "2026-09-01T09:00:00Z",
-          ),
+          make.registered("newcomer", llm("high"), registeredAt),
           make.waiverGranted("newcomer", namedOwner, "2026-09-10T09:00:00Z", "2027-01-15T00:00:00Z"),
           make.waiverRevoked("newcomer", namedOwner, "2026-09-20T09:00:00Z"),
         ],
         t0 + hour,
       );
-      const newcomer = (await loadSystemReports(db)).find((r) => r.systemId === "newcomer")!;
-      expect(newcomer.axes.governance.level).toBe(1);
+      expect((await reportOf(db, "newcomer")).axes.governance.level).toBe(1);
       expect((await outbox(db)).map((alert) => [alert.kind, alert.subject])).toEqual([
         ["level_dropped", "known-system"],
       ]);
     });
 
     it("keeps one message for a batch delivered twice (inside one batch, and again after it committed)", async () => {
-      const db = await freshDatabase();
-      const make = alertEvents("twice");
+      const { db, make } = await freshCase("twice");
       await waivedSystem(db, make, "claims-triage");
       const drop = [make.waiverRevoked("claims-triage", namedOwner, "2026-09-20T09:00:00Z")];
 
@@ -234,8 +231,7 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     });
 
     it("leaves no outbox row when the batch's transaction fails after the score change", async () => {
-      const db = await freshDatabase();
-      const make = alertEvents("rolled-back");
+      const { db, make } = await freshCase("rolled-back");
       await waivedSystem(db, make, "claims-triage");
       const eventsBefore = await countEvents(db);
       // A deferred constraint trigger: the outbox row is written, and the commit refuses it, so the
@@ -253,8 +249,7 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
 
       expect(await listAlertMessages(db)).toEqual([]);
       // The score change went with it, and the event was not stored.
-      const report = (await loadSystemReports(db)).find((r) => r.systemId === "claims-triage")!;
-      expect(report.axes.governance.level).toBe(2);
+      expect((await reportOf(db, "claims-triage")).axes.governance.level).toBe(2);
       expect(await countEvents(db)).toBe(eventsBefore);
 
       // Redelivered once the database accepts it: the change commits, and its alert with it.
@@ -267,8 +262,7 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
   });
 
   it("decides under an admin's rules once alerts.rules.changed is applied, and under the file's again after null", async () => {
-    const db = await freshDatabase();
-    const make = alertEvents("rules");
+    const { db, make } = await freshCase("rules");
     await waivedSystem(db, make, "claims-triage");
     const revoke = (time: string) => make.waiverRevoked("claims-triage", namedOwner, time);
     const regrant = (time: string) =>
@@ -315,10 +309,9 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
   });
 
   it("evidence_stale: a high-risk system's activity evidence ages out on a periodic re-score", async () => {
-    const db = await freshDatabase();
-    const make = alertEvents("stale");
+    const { db, make } = await freshCase("stale");
     const evidenced = (systemId: string, riskTier: "high" | "limited") => [
-      make.registered(systemId, { team: "risk", kind: "classical", riskTier }, "2026-09-01T09:00:00Z"),
+      make.registered(systemId, classical(riskTier), registeredAt),
       make.ownerAssigned(systemId, "2026-09-02T09:00:00Z"),
       make.changeReviewed(systemId, "2026-09-03T09:00:00Z"),
     ];
@@ -327,8 +320,7 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     const review = batch.find((e) => e.subject === "fraud-scoring" && e.type === "gov.change.reviewed")!;
 
     // Still inside the 90-day window (it ends on 2026-12-02): nothing aged out.
-    await rescoreAll(db, t0 + 30 * day, settings);
-    expect(await outbox(db)).toEqual([]);
+    await decidesNothing(db, () => rescoreAll(db, t0 + 30 * day, settings));
 
     await rescoreAll(db, t0 + 70 * day, settings);
     const alertsNow = await outbox(db);
@@ -351,33 +343,19 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     expect((row!.message as { alerts: { evidence: string[] }[] }).alerts[2]!.evidence).toEqual([review.id]);
 
     // Aged out already: a later re-score says nothing more.
-    await rescoreAll(db, t0 + 71 * day, settings);
-    expect(await listAlertMessages(db)).toHaveLength(1);
+    await decidesNothing(db, () => rescoreAll(db, t0 + 71 * day, settings));
   });
 
   it("waiver_expiring: fires when a periodic re-score crosses the warning point, and at expiry", async () => {
-    const db = await freshDatabase();
-    const make = alertEvents("waiver");
+    const { db, make } = await freshCase("waiver");
     // Limited risk: evidence_stale (high-risk systems by default) stays out of this case.
-    await apply(
-      db,
-      [
-        make.registered(
-          "fraud-scoring",
-          { team: "risk", kind: "classical", riskTier: "limited" },
-          "2026-09-01T09:00:00Z",
-        ),
-      ],
-      t0,
-    );
+    await apply(db, [make.registered("fraud-scoring", classical("limited"), registeredAt)], t0);
     const expiresAt = new Date(t0 + 20 * day).toISOString();
     const waiver = make.waiverGranted("fraud-scoring", namedOwner, "2026-09-30T09:00:00Z", expiresAt);
-    await apply(db, [waiver], t0 + hour);
-    expect(await outbox(db)).toEqual([]);
+    await decidesNothing(db, () => apply(db, [waiver], t0 + hour));
 
     // Warned from 14 days before the expiry (t0 + 6 days): not yet.
-    await rescoreAll(db, t0 + 3 * day, settings);
-    expect(await outbox(db)).toEqual([]);
+    await decidesNothing(db, () => rescoreAll(db, t0 + 3 * day, settings));
 
     await rescoreAll(db, t0 + 7 * day, settings);
     expect((await outbox(db)).map((a) => [a.destination, a.kind, a.ruleId, a.subject, a.change])).toEqual([
@@ -400,8 +378,7 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     ]);
 
     // Past the warning point already: the next re-score says nothing.
-    await rescoreAll(db, t0 + 8 * day, settings);
-    expect(await listAlertMessages(db)).toHaveLength(1);
+    await decidesNothing(db, () => rescoreAll(db, t0 + 8 * day, settings));
 
     // Expired: said once, with the level it held.
     await rescoreAll(db, t0 + 21 * day, settings);
@@ -412,51 +389,40 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     ]);
     expect(latest[0]!.change).toEqual(ownerWaiverDrop);
     expect(latest[1]!.change).toMatchObject({ before: "expiring", after: "expired", daysLeft: 0 });
-    await rescoreAll(db, t0 + 22 * day, settings);
-    expect(await listAlertMessages(db)).toHaveLength(2);
+    await decidesNothing(db, () => rescoreAll(db, t0 + 22 * day, settings));
   });
 
   it("risk_entered_top: the first rollup decides nothing; a later one with a new top risk does", async () => {
-    const db = await freshDatabase();
-    const make = alertEvents("top");
+    const { db, make } = await freshCase("top");
     // Governance at level 3 and the rest at 1: axis mismatches, in the top three from the start.
     await apply(
       db,
       [
-        make.registered(
-          "fraud-scoring",
-          { team: "risk", kind: "classical", riskTier: "high" },
-          "2026-09-01T09:00:00Z",
-        ),
+        make.registered("fraud-scoring", classical("high"), registeredAt),
         make.ownerAssigned("fraud-scoring", "2026-09-02T09:00:00Z"),
         make.changeReviewed("fraud-scoring", "2026-09-03T09:00:00Z"),
-        make.registered(
-          "claims-agent",
-          { team: "claims", kind: "llm", riskTier: "high" },
-          "2026-09-01T09:00:00Z",
-        ),
+        make.registered("claims-agent", llm("high"), registeredAt),
       ],
       t0,
     );
-    await refreshRollups(db, t0, alerts);
-    expect(await listAlertMessages(db)).toEqual([]);
+    await decidesNothing(db, () => refreshRollups(db, t0, alerts));
     expect(await loadAlertOrgState(db)).toMatchObject({ asOf: new Date(t0).toISOString() });
     // Nothing new: nothing decided.
-    await refreshRollups(db, t0 + hour, alerts);
-    expect(await listAlertMessages(db)).toEqual([]);
+    await decidesNothing(db, () => refreshRollups(db, t0 + hour, alerts));
 
-    // The LLM system's mismatches outrank them (1.5 levels apart at exposure 3: 4.5 against 4): they
-    // enter the top three.
-    await apply(
-      db,
-      [
-        make.ownerAssigned("claims-agent", "2026-09-04T09:00:00Z"),
-        make.changeReviewed("claims-agent", "2026-09-05T09:00:00Z"),
-      ],
-      t0 + 2 * hour,
+    // The LLM system's mismatches come to outrank them (1.5 levels apart at exposure 3: 4.5 against
+    // 4) and enter the top three: not in the system's batch, which decides no organisation rule,
+    // but on the rollup after it.
+    await decidesNothing(db, () =>
+      apply(
+        db,
+        [
+          make.ownerAssigned("claims-agent", "2026-09-04T09:00:00Z"),
+          make.changeReviewed("claims-agent", "2026-09-05T09:00:00Z"),
+        ],
+        t0 + 2 * hour,
+      ),
     );
-    // A system's batch decides no organisation rule: the rollup does.
-    expect(await listAlertMessages(db)).toEqual([]);
     await refreshRollups(db, t0 + 3 * hour, alerts);
     const entered = await outbox(db);
     expect(entered.map((a) => [a.destination, a.kind, a.ruleId, a.subject])).toEqual([
@@ -477,26 +443,16 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     // The gap between the tracks narrowed (2 to 0.5): gap-hook has nothing.
     expect(entered.filter((a) => a.destination === "gap-hook")).toEqual([]);
 
-    await refreshRollups(db, t0 + 4 * hour, alerts);
-    expect(await listAlertMessages(db)).toHaveLength(1);
+    await decidesNothing(db, () => refreshRollups(db, t0 + 4 * hour, alerts));
   });
 
   it("gap_widened: fires on the rollup that carries the gap past the threshold, not below it or after", async () => {
-    const db = await freshDatabase();
-    const make = alertEvents("gap");
+    const { db, make } = await freshCase("gap");
     await apply(
       db,
       [
-        make.registered(
-          "fraud-scoring",
-          { team: "risk", kind: "classical", riskTier: "high" },
-          "2026-09-01T09:00:00Z",
-        ),
-        make.registered(
-          "claims-agent",
-          { team: "claims", kind: "llm", riskTier: "limited" },
-          "2026-09-01T09:00:00Z",
-        ),
+        make.registered("fraud-scoring", classical("high"), registeredAt),
+        make.registered("claims-agent", llm("limited"), registeredAt),
       ],
       t0,
     );

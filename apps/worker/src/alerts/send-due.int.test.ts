@@ -2,45 +2,15 @@
 // `standardwebhooks` package (not our code), on PGlite and on the Postgres server.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Alert, AlertMessage, Destination } from "@maturity/alerts";
+import type { Destination } from "@maturity/alerts";
+import { queuedMessage, testMessage, webhookSecret } from "@maturity/alerts/testing";
 import { enqueueAlertMessages, listAlertMessages } from "@maturity/db";
 import { suiteDatabase } from "@maturity/db/testing/suite";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDueAlerts, type AlertSenderDeps } from "./send-due.ts";
 
-const secret = `whsec_${Buffer.from("a receiver's shared secret!").toString("base64")}`;
-
-const alert: Alert = {
-  id: "alert-1",
-  ruleId: "evaluation-drops",
-  kind: "level_dropped",
-  destinations: ["receiver"],
-  subject: {
-    type: "system",
-    systemId: "fraud-scoring",
-    name: "Fraud scoring",
-    team: "risk",
-    kind: "classical",
-    riskTier: "high",
-  },
-  change: {
-    axis: "evaluation",
-    before: 3,
-    after: 2,
-    criteria: [{ id: "evaluation.l3.release-gate", before: "met", after: "unmet" }],
-  },
-  evidence: ["evt-1"],
-  summary: "Fraud scoring's evaluation dropped from level 3 to 2",
-  decidedAt: "2026-12-01T10:00:00.000Z",
-};
-
-const messageOf = (id: string, destination: string): AlertMessage => ({
-  id,
-  destination,
-  alerts: [{ ...alert, destinations: [destination] }],
-  sendAt: "2026-12-01T10:00:00.000Z",
-});
+const secret = webhookSecret();
 
 /** A receiver answering from a script of statuses, verifying (and recording) what it accepts. */
 function receiver(statuses: number[]) {
@@ -77,18 +47,15 @@ describe.each(["pglite", "postgres"] as const)("sending the alert outbox (%s)", 
   const store = suiteDatabase(driver);
   const flaky = receiver([500, 429]);
   let clock = Date.now();
+  /** The clock as the time a message is due. */
+  const nowIso = () => new Date(clock).toISOString();
   let deps: AlertSenderDeps;
 
   beforeAll(async () => {
     const url = await flaky.listen();
     const destinations: Record<string, Destination> = {
       receiver: { name: "receiver", type: "webhook", url, secret },
-      refusing: {
-        name: "refusing",
-        type: "webhook",
-        url,
-        secret: `whsec_${Buffer.from("another secret entirely").toString("base64")}`,
-      },
+      refusing: { name: "refusing", type: "webhook", url, secret: webhookSecret() },
     };
     deps = {
       db: store().db,
@@ -102,14 +69,7 @@ describe.each(["pglite", "postgres"] as const)("sending the alert outbox (%s)", 
   afterAll(() => flaky.close());
 
   it("retries a 5xx and a 429 with the same webhook-id, delivers once, and records each attempt", async () => {
-    await enqueueAlertMessages(store().db, [
-      {
-        messageId: "msg-1",
-        destination: "receiver",
-        message: messageOf("msg-1", "receiver"),
-        sendAt: new Date(clock).toISOString(),
-      },
-    ]);
+    await enqueueAlertMessages(store().db, [queuedMessage(testMessage("msg-1", "receiver"), nowIso())]);
     expect(await sendDueAlerts(deps)).toEqual({ delivered: 0, retried: 1, dead: 0 });
     // Not due again until its backoff has passed.
     expect(await sendDueAlerts(deps)).toEqual({ delivered: 0, retried: 0, dead: 0 });
@@ -132,18 +92,8 @@ describe.each(["pglite", "postgres"] as const)("sending the alert outbox (%s)", 
   it("gives up at once on a refusal (a 4xx other than 429), and on a destination no longer configured", async () => {
     await enqueueAlertMessages(store().db, [
       // Signed with a secret the receiver does not know: it answers 401.
-      {
-        messageId: "msg-2",
-        destination: "refusing",
-        message: messageOf("msg-2", "refusing"),
-        sendAt: new Date(clock).toISOString(),
-      },
-      {
-        messageId: "msg-3",
-        destination: "gone",
-        message: messageOf("msg-3", "gone"),
-        sendAt: new Date(clock).toISOString(),
-      },
+      queuedMessage(testMessage("msg-2", "refusing"), nowIso()),
+      queuedMessage(testMessage("msg-3", "gone"), nowIso()),
     ]);
     expect(await sendDueAlerts(deps)).toEqual({ delivered: 0, retried: 0, dead: 2 });
     const dead = await listAlertMessages(store().db, { status: "dead" });

@@ -10,7 +10,7 @@ import {
   type Destination,
   type RetryPolicy,
 } from "@maturity/alerts";
-import { dueAlertMessages, recordAlertAttempt, type AttemptOutcome, type Database } from "@maturity/db";
+import { claimDueAlertMessage, recordAlertAttempt, type AttemptOutcome, type Database } from "@maturity/db";
 
 export interface AlertSenderDeps {
   db: Database;
@@ -26,6 +26,8 @@ export interface AlertSenderDeps {
   policy?: Partial<RetryPolicy>;
 }
 
+const defaultTimeoutMs = 10_000;
+
 export interface SendTally {
   delivered: number;
   retried: number;
@@ -35,8 +37,20 @@ export interface SendTally {
 /** Sends what is due now (at most `limit` messages), one at a time; resolves with what became of them. */
 export async function sendDueAlerts(deps: AlertSenderDeps, limit = 50): Promise<SendTally> {
   const tally: SendTally = { delivered: 0, retried: 0, dead: 0 };
-  const due = await dueAlertMessages(deps.db, deps.now().toISOString(), limit);
-  for (const row of due) {
+  // One message at a time, each claimed for as long as an attempt can take (and a margin): two
+  // workers draining the outbox never send the same message at once.
+  const leaseMs = (deps.timeoutMs ?? defaultTimeoutMs) + 30_000;
+  const tried: string[] = [];
+  while (tried.length < limit) {
+    const now = deps.now();
+    const row = await claimDueAlertMessage(
+      deps.db,
+      now.toISOString(),
+      new Date(now.getTime() + leaseMs).toISOString(),
+      tried,
+    );
+    if (row === undefined) break;
+    tried.push(row.messageId);
     const outcome = await attempt(deps, row.message as AlertMessage, row.destination, row.attempts + 1);
     if (await recordAlertAttempt(deps.db, row.messageId, outcome)) tally[tallyKey(outcome)] += 1;
   }
@@ -66,7 +80,7 @@ async function attempt(
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+      signal: AbortSignal.timeout(deps.timeoutMs ?? defaultTimeoutMs),
     });
     await response.body?.cancel();
     answer = { status: response.status, retryAfter: response.headers.get("retry-after") };

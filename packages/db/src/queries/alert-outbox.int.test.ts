@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { suiteDatabase } from "../testing/suite-database.ts";
 import {
   countAlertMessages,
-  dueAlertMessages,
+  claimDueAlertMessage,
   enqueueAlertMessages,
   listAlertMessages,
   recordAlertAttempt,
@@ -25,11 +25,19 @@ describe.each(["pglite", "postgres"] as const)("the alert outbox (%s)", (driver)
       message("m2", "2026-12-01T12:00:00Z"),
     ]);
     await db.transaction(async (tx) => enqueueAlertMessages(tx, [message("m1", "2026-12-01T11:00:00Z")]));
-    const due = await dueAlertMessages(db, "2026-12-01T11:00:00.000Z", 10);
-    expect(due.map((row) => [row.messageId, row.nextAttemptAt, row.attempts, row.status])).toEqual([
-      ["m1", "2026-12-01T10:00:00.000Z", 0, "pending"],
+    const lease = "2026-12-01T11:01:00.000Z";
+    const claimed = await claimDueAlertMessage(db, "2026-12-01T11:00:00.000Z", lease);
+    expect([claimed?.messageId, claimed?.nextAttemptAt, claimed?.attempts, claimed?.status]).toEqual([
+      "m1",
+      lease,
+      0,
+      "pending",
     ]);
-    expect(due[0]!.message).toEqual({ alerts: [{ id: "alert-of-m1" }] });
+    expect(claimed!.message).toEqual({ alerts: [{ id: "alert-of-m1" }] });
+    // m2 is not due yet, and m1 is held by its lease.
+    expect(await claimDueAlertMessage(db, "2026-12-01T11:00:30.000Z", lease)).toBeUndefined();
+    // A sender that died holding it: the lease runs out and another takes it up.
+    expect((await claimDueAlertMessage(db, lease, "2026-12-01T11:02:00.000Z"))?.messageId).toBe("m1");
   });
 
   it("records retries, delivery and the dead state, each attempt once", async () => {
@@ -48,8 +56,8 @@ describe.each(["pglite", "postgres"] as const)("the alert outbox (%s)", (driver)
       }),
     ).toBe(true);
     expect(
-      (await dueAlertMessages(db, "2026-12-01T10:04:00Z", 10)).map((row) => row.messageId),
-    ).not.toContain("m3");
+      (await claimDueAlertMessage(db, "2026-12-01T10:04:00Z", "2026-12-01T10:04:30Z"))?.messageId,
+    ).not.toBe("m3");
     expect(
       await recordAlertAttempt(db, "m3", { kind: "delivered", at: "2026-12-01T10:05:01Z", status: 200 }),
     ).toBe(true);
@@ -81,5 +89,18 @@ describe.each(["pglite", "postgres"] as const)("the alert outbox (%s)", (driver)
     });
     expect((await listAlertMessages(db, { status: "dead" })).map((row) => row.messageId)).toEqual(["m4"]);
     expect(await countAlertMessages(db)).toEqual({ pending: 2, delivered: 1, dead: 1 });
+  });
+
+  it("hands each due message to one of two senders claiming at once", async () => {
+    const { db } = store();
+    await enqueueAlertMessages(db, [
+      message("c1", "2026-12-01T10:00:00Z"),
+      message("c2", "2026-12-01T10:00:00Z"),
+    ]);
+    const claims = await Promise.all(
+      [1, 2, 3].map(() => claimDueAlertMessage(db, "2026-12-01T10:00:00Z", "2026-12-01T10:01:00Z")),
+    );
+    const ids = claims.flatMap((row) => (row === undefined ? [] : [row.messageId])).sort();
+    expect(ids).toEqual(["c1", "c2"]);
   });
 });

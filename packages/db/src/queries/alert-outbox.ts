@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
 import { alertOutbox } from "../schema/alert-outbox.ts";
 import { rowsOf } from "./rows-of.ts";
@@ -51,15 +51,38 @@ export async function enqueueAlertMessages(
     .onConflictDoNothing({ target: alertOutbox.messageId });
 }
 
-/** Pending messages whose time has come, oldest first. */
-export async function dueAlertMessages(db: Database, now: string, limit: number): Promise<AlertMessageRow[]> {
-  const rows = await db
-    .select()
+/**
+ * Takes the oldest pending message whose time has come, for one attempt: its next attempt moves
+ * to `leaseUntil`, so another sender (another worker) passes it over while this one tries, and
+ * takes it up after the lease should this one die before recording the outcome. Rows another
+ * sender is taking at the same moment are skipped, not waited for.
+ */
+export async function claimDueAlertMessage(
+  db: Database,
+  now: string,
+  leaseUntil: string,
+  /** Messages this sender already tried in this round: one attempt each per round. */
+  exclude: readonly string[] = [],
+): Promise<AlertMessageRow | undefined> {
+  const due = db
+    .select({ messageId: alertOutbox.messageId })
     .from(alertOutbox)
-    .where(and(eq(alertOutbox.status, "pending"), lte(alertOutbox.nextAttemptAt, now)))
+    .where(
+      and(
+        eq(alertOutbox.status, "pending"),
+        lte(alertOutbox.nextAttemptAt, now),
+        exclude.length === 0 ? undefined : notInArray(alertOutbox.messageId, [...exclude]),
+      ),
+    )
     .orderBy(asc(alertOutbox.nextAttemptAt), asc(alertOutbox.messageId))
-    .limit(limit);
-  return rows.map(rowOf);
+    .limit(1)
+    .for("update", { skipLocked: true });
+  const [row] = await db
+    .update(alertOutbox)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(inArray(alertOutbox.messageId, due))
+    .returning();
+  return row === undefined ? undefined : rowOf(row);
 }
 
 /** What one attempt came to: delivered, to be tried again at a time, or given up (dead). */

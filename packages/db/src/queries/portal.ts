@@ -85,13 +85,18 @@ export async function overviewRows(db: Database, then: string): Promise<Overview
   }));
 }
 
-/** Active systems' kind and team (no reports: the executive series needs only these). */
+/** Active systems' name, kind and team (no reports: the executive series and forecasts need only these). */
 export async function activeSystemKinds(
   db: Database,
   team?: string,
-): Promise<{ systemId: string; team: string; kind: string }[]> {
+): Promise<{ systemId: string; name: string; team: string; kind: string }[]> {
   return db
-    .select({ systemId: systemReports.systemId, team: systemReports.team, kind: systemReports.kind })
+    .select({
+      systemId: systemReports.systemId,
+      name: systemReports.name,
+      team: systemReports.team,
+      kind: systemReports.kind,
+    })
     .from(systemReports)
     .where(
       and(eq(systemReports.retired, false), team === undefined ? undefined : eq(systemReports.team, team)),
@@ -302,7 +307,7 @@ function routedEvents(rows: readonly { payload: unknown }[], mappings: NativeIdM
   return routed;
 }
 
-/** The score history of these systems, oldest first (the executive series reads it). */
+/** The score history of these systems, oldest first (the executive series and forecasts read it). */
 export async function historyOfSystems(db: Database, systemIds: readonly string[]) {
   if (systemIds.length === 0) return [];
   const rows = await db
@@ -311,6 +316,7 @@ export async function historyOfSystems(db: Database, systemIds: readonly string[
       axis: scoreHistory.axis,
       at: scoreHistory.at,
       score: scoreHistory.score,
+      level: scoreHistory.level,
       rubricVersion: scoreHistory.rubricVersion,
       cause: scoreHistory.cause,
     })

@@ -3,3 +3,4 @@ export * from "./projections.ts";
 export * from "./dead-letters.ts";
 export * from "./alert-outbox.ts";
 export * from "./alert-state.ts";
+export * from "./campaigns.ts";

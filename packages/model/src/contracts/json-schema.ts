@@ -91,8 +91,9 @@ function eachField(
   for (const [key, field] of Object.entries(properties)) {
     const path = prefix + (placeholder === undefined ? key : `<${placeholder.name}>`);
     visit(path, field);
-    // A nullable object is anyOf [object, null]; its fields are the object's.
-    for (const part of (field.anyOf as SchemaNode[] | undefined) ?? [field]) {
+    // A nullable object is anyOf [object, null]; its fields are the object's. A union of objects
+    // (oneOf) has its fields in each variant.
+    for (const part of ((field.anyOf ?? field.oneOf) as SchemaNode[] | undefined) ?? [field]) {
       if (part.properties !== undefined) eachField(part, `${path}.`, placeholders, visit);
       // A list of a union (e.g. alert rules of several kinds) has its fields in each variant.
       const items = part.items as SchemaNode | undefined;

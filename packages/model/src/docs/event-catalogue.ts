@@ -18,6 +18,7 @@ import { monitorEventData } from "../events/monitor.ts";
 import { pipelineEventData } from "../events/pipeline.ts";
 import { policyEventData } from "../events/policy.ts";
 import { alertsEventData } from "../events/alerts.ts";
+import { campaignEventData } from "../events/campaigns.ts";
 import { registryEventData } from "../events/registry.ts";
 import { telemetryEventData } from "../events/telemetry.ts";
 import { rubric } from "../rubric/index.ts";
@@ -40,6 +41,7 @@ const groups: { title: string; types: Record<string, z.ZodType> }[] = [
   { title: "Telemetry (high volume)", types: telemetryEventData },
   { title: "Policy", types: policyEventData },
   { title: "Alerts", types: alertsEventData },
+  { title: "Campaigns", types: campaignEventData },
 ];
 
 const fieldOptions = {

@@ -612,4 +612,44 @@ export const eventNotes: { [T in EventType]: EventNote } = {
       messageId: "The message (its `webhook-id`), as the delivery log lists it.",
     },
   },
+  "campaign.defined": {
+    means:
+      "An admin defined a campaign (a target with a deadline over a scope of systems), or changed one: the definition replaces the last of the same id.",
+    evidences:
+      "Who set which target for whom, and when. Nothing about any system: a campaign's progress is read from the score history.",
+    populations: [],
+    metrics: [],
+    subject: "`campaigns`, not a system id",
+    fields: {
+      actor: "The admin who defined or changed it.",
+      campaign: "The campaign.",
+      "campaign.id": "Its id: plain words, unique.",
+      "campaign.name": "What it is called.",
+      "campaign.description": "Why, in a few sentences.",
+      "campaign.scope": "The systems it covers (retired ones never count).",
+      "campaign.scope.teams": "Only these teams (all when absent).",
+      "campaign.scope.kinds": "Only systems of these kinds (all when absent).",
+      "campaign.scope.riskTiers": "Only systems of these risk tiers (all when absent).",
+      "campaign.target": "What each system in scope should reach.",
+      "campaign.target.kind":
+        "`axis_level` (an axis at or above a level) or `criterion_met` (a criterion met or waived).",
+      "campaign.target.axis": "`axis_level`: the axis.",
+      "campaign.target.level": "`axis_level`: the level to reach.",
+      "campaign.target.criterionId": "`criterion_met`: the criterion.",
+      "campaign.deadline": "When the systems in scope should meet the target.",
+      "campaign.owner": "Who answers for it.",
+    },
+  },
+  "campaign.closed": {
+    means: "An admin closed a campaign: it is kept with its progress but no longer followed.",
+    evidences: "Who closed which campaign, when, and why.",
+    populations: [],
+    metrics: [],
+    subject: "`campaigns`, not a system id",
+    fields: {
+      actor: "The admin who closed it.",
+      campaignId: "The campaign.",
+      reason: "Why, in a sentence.",
+    },
+  },
 };

@@ -102,18 +102,14 @@ function childRows(
   if (inner.type === "array" && inner.items !== undefined && hasProperties(inner.items)) {
     return objectRows(inner.items, options, `${path}[].`, seen);
   }
-  // A list of a union (alert rules of several kinds): every variant's fields, each path once; a
-  // field some variants lack is not required.
+  // A union of objects (a campaign's target), or a list of one (alert rules of several kinds):
+  // every variant's fields, each path once; a field some variants lack is not required.
+  const objectVariants = inner.oneOf;
+  if (objectVariants !== undefined && objectVariants.every(hasProperties))
+    return unionRows(objectVariants, `${path}.`, options, seen);
   const variants = inner.type === "array" ? (inner.items?.oneOf ?? inner.items?.anyOf) : undefined;
-  if (variants !== undefined && variants.every(hasProperties)) {
-    const rows = new Map<string, FieldRow>();
-    for (const variant of variants)
-      for (const row of objectRows(variant, options, `${path}[].`, seen))
-        if (!rows.has(row.path)) rows.set(row.path, row);
-    const inEvery = (row: FieldRow) =>
-      variants.every((variant) => variant.required?.includes(row.path.slice(path.length + 3)) ?? false);
-    return [...rows.values()].map((row) => ({ ...row, required: row.required && inEvery(row) }));
-  }
+  if (variants !== undefined && variants.every(hasProperties))
+    return unionRows(variants, `${path}[].`, options, seen);
   const values = inner.additionalProperties;
   if (inner.type === "object" && typeof values === "object" && hasProperties(values)) {
     return objectRows(values, options, `${path}.<${keyName(inner, options)}>.`, seen);
@@ -121,8 +117,30 @@ function childRows(
   return [];
 }
 
+function unionRows(
+  variants: readonly JsonSchema[],
+  prefix: string,
+  options: FieldOptions,
+  seen: Map<string, string>,
+): FieldRow[] {
+  const rows = new Map<string, FieldRow>();
+  for (const variant of variants)
+    for (const row of objectRows(variant, options, prefix, seen)) {
+      const earlier = rows.get(row.path);
+      // The discriminator differs in each variant: list every value it may take.
+      if (earlier === undefined) rows.set(row.path, row);
+      else if (!earlier.type.split(" or ").includes(row.type))
+        rows.set(row.path, { ...earlier, type: `${earlier.type} or ${row.type}` });
+    }
+  const inEvery = (row: FieldRow) =>
+    variants.every((variant) => variant.required?.includes(row.path.slice(prefix.length)) ?? false);
+  return [...rows.values()].map((row) => ({ ...row, required: row.required && inEvery(row) }));
+}
+
 /** What a value may be, with its limits, in a few words. */
 export function typeText(schema: JsonSchema, options: FieldOptions = {}): string {
+  if (schema.oneOf !== undefined && schema.oneOf.every(hasProperties))
+    return "object, one of the shapes below";
   if (schema.anyOf !== undefined) {
     return prose([...new Set(schema.anyOf.map((part) => typeText(part, options)))], "or");
   }

@@ -2,6 +2,7 @@
 // envelopes.
 import { z } from "zod";
 import { alertsEventData } from "./alerts.ts";
+import { campaignEventData } from "./campaigns.ts";
 import { catalogEventData } from "./catalog.ts";
 import { deployEventData } from "./deploy.ts";
 import { eventEnvelope, type EnvelopeShape } from "./envelope.ts";
@@ -29,6 +30,7 @@ export const eventDataSchemas = {
   ...telemetryEventData,
   ...policyEventData,
   ...alertsEventData,
+  ...campaignEventData,
 } as const;
 
 type EventDataSchemas = typeof eventDataSchemas;

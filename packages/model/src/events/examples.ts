@@ -212,6 +212,38 @@ export const exampleEvents: MaturityEvent[] = [
   },
   {
     ...base,
+    id: "campaign-0001",
+    source: "urn:maturity:portal",
+    type: "campaign.defined",
+    time: "2026-03-03T10:00:00Z",
+    subject: "campaigns",
+    data: {
+      actor: "cto@acme.example",
+      campaign: {
+        id: "llm-eval-l3",
+        name: "High-risk LLM systems at evaluation level 3",
+        scope: { kinds: ["llm", "agent"], riskTiers: ["high"] },
+        target: { kind: "axis_level", axis: "evaluation", level: 3 },
+        deadline: "2026-09-30T00:00:00Z",
+        owner: "head-of-ml-platform@acme.example",
+      },
+    },
+  },
+  {
+    ...base,
+    id: "campaign-0002",
+    source: "urn:maturity:portal",
+    type: "campaign.closed",
+    time: "2026-10-01T09:00:00Z",
+    subject: "campaigns",
+    data: {
+      actor: "cto@acme.example",
+      campaignId: "llm-eval-l3",
+      reason: "Deadline passed; follow-up in Q4.",
+    },
+  },
+  {
+    ...base,
     id: "exp-0001",
     source: "https://mlflow.acme.example",
     type: "exp.run.logged",

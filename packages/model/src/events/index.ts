@@ -28,3 +28,4 @@ export {
   platformOnlyReason,
 } from "./organisation.ts";
 export { alertsSubject, maxAlertRules } from "./alerts.ts";
+export { campaignsSubject } from "./campaigns.ts";

@@ -7,6 +7,8 @@ export const organisationEventTypes = [
   "policy.activated",
   "alerts.rules.changed",
   "alerts.delivery.redriven",
+  "campaign.defined",
+  "campaign.closed",
 ] as const satisfies readonly EventType[];
 
 export function isOrganisationEvent(event: { type: string }): boolean {
@@ -22,6 +24,8 @@ export const platformOnlyEvents = {
   "alerts.rules.changed":
     "alert rules are changed in the alerts file (MATURITY_ALERTS) or in the portal by an admin",
   "alerts.delivery.redriven": "dead alert messages are re-driven in the portal by an admin",
+  "campaign.defined": "campaigns are defined and changed in the portal by an admin",
+  "campaign.closed": "campaigns are closed in the portal by an admin",
 } as const satisfies Partial<Record<EventType, string>>;
 
 /** Where an admin action is done instead, when `event` is one only the platform emits. */

@@ -3,8 +3,9 @@ import type { CriterionGuide, HistoryRow } from "../lib/api-types.ts";
 import { levelName } from "../lib/levels.ts";
 import { axisLabels } from "../lib/vocabulary.ts";
 import { CriterionItem } from "./CriterionItem.tsx";
+import { AxisForecastLine } from "./ForecastList.tsx";
 import { LevelBadge } from "./LevelBadge.tsx";
-import { ScoreHistoryChart } from "./ScoreHistoryChart.tsx";
+import { ScoreHistoryChart, type ChartForecast } from "./ScoreHistoryChart.tsx";
 import { ScoreHistoryTable } from "./ScoreHistoryTable.tsx";
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   evidenceAsOf: string | undefined;
   openEvidence: string | undefined;
   onToggleEvidence: (criterionId: string) => void;
+  /** The axis's forecast, drawn on its history chart (absent while loading or when it failed). */
+  forecast?: (ChartForecast & { minHistoryDays: number }) | undefined;
 }
 
 /** One axis of a system: its level, its criteria checklist by level, and its score history. */
@@ -29,6 +32,7 @@ export function AxisSection({
   evidenceAsOf,
   openEvidence,
   onToggleEvidence,
+  forecast,
 }: Props) {
   const headingId = `axis-${axis}`;
   const met = score.criteria.filter((criterion) => criterion.status === "met").length;
@@ -69,7 +73,12 @@ export function AxisSection({
         </div>
         <div>
           <h4>Score history</h4>
-          <ScoreHistoryChart rows={history} label={axisLabels[axis]} />
+          <ScoreHistoryChart rows={history} label={axisLabels[axis]} forecast={forecast} />
+          {forecast !== undefined ? (
+            <p className="small forecast-note" data-testid={`axis-forecast-${axis}`}>
+              <AxisForecastLine forecast={forecast.axis} minHistoryDays={forecast.minHistoryDays} />
+            </p>
+          ) : null}
           <ScoreHistoryTable rows={history} label={axisLabels[axis]} />
         </div>
       </div>

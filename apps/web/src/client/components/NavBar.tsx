@@ -24,6 +24,9 @@ export function NavBar() {
       <NavLink href={paths.executive} match="/executive">
         Executive
       </NavLink>
+      <NavLink href={paths.campaigns} match={paths.campaigns}>
+        Campaigns
+      </NavLink>
       <NavLink href={paths.sources} match="/sources">
         Unmapped sources
       </NavLink>

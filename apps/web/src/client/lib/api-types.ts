@@ -37,3 +37,8 @@ export interface Rollup {
 export function asRollups(rows: RouterOutputs["teams"]["rollups"]): Rollup[] {
   return rows as Rollup[];
 }
+export type SystemForecastView = RouterOutputs["forecast"]["system"];
+export type TeamForecastView = RouterOutputs["forecast"]["team"];
+export type OrgForecastView = RouterOutputs["forecast"]["org"];
+export type TeamBehindView = OrgForecastView["teamsBehind"][number];
+export type MemberForecast = TeamForecastView["systems"][number];

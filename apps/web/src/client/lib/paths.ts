@@ -16,6 +16,9 @@ export const paths = {
   deadLetters: "/dead-letters",
   policy: "/policy",
   alerts: "/admin/alerts",
+  campaigns: "/campaigns",
+  campaign: (campaignId: string, asOf?: string) =>
+    `/campaigns/${encodeURIComponent(campaignId)}${searchString({ asOf })}`,
 };
 
 function searchString(search: Record<string, string | undefined> | undefined): string {

@@ -1,10 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
+import { CampaignsAtRisk } from "../components/CampaignsAtRisk.tsx";
+import { CatchUpTable } from "../components/CatchUpTable.tsx";
 import { GapTable } from "../components/GapTable.tsx";
 import { GapTrendChart } from "../components/GapTrendChart.tsx";
 import { MoversList } from "../components/MoversList.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SelectFilter } from "../components/SelectFilter.tsx";
 import { TeamBreakdown } from "../components/TeamBreakdown.tsx";
+import { TeamsBehind } from "../components/TeamsBehind.tsx";
 import { TrackComparisonChart } from "../components/TrackComparisonChart.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { useOverview } from "../hooks/useOverview.ts";
@@ -25,6 +28,14 @@ export function ExecutivePage() {
   const series = useQuery(trpc.org.executiveSeries.queryOptions({ weeks, team }));
   const overview = useOverview();
   const rollups = useQuery(trpc.teams.rollups.queryOptions());
+  // The organisation's forecast (and the teams furthest behind), or the chosen team's.
+  const orgForecast = useQuery(trpc.forecast.org.queryOptions());
+  const campaigns = useQuery(trpc.campaigns.list.queryOptions());
+  const teamForecast = useQuery({
+    ...trpc.forecast.team.queryOptions({ team: team ?? "" }),
+    enabled: team !== undefined,
+  });
+  const forecast = team === undefined ? orgForecast.data : teamForecast.data;
   const teams = rollups.data
     ? asRollups(rollups.data)
         .flatMap((row) => (row.team === null ? [] : [row.team]))
@@ -65,7 +76,11 @@ export function ExecutivePage() {
           <div className="exec-grid">
             <section aria-labelledby="gap-over-time" className="panel wide">
               <h2 id="gap-over-time">The gap over time</h2>
-              <GapTrendChart points={data.points} caption={`Gap per axis, last ${weeks} weeks`} />
+              <GapTrendChart
+                points={data.points}
+                caption={`Gap per axis, last ${weeks} weeks`}
+                forecast={forecast && { asOf: forecast.asOf, gap: forecast.forecast.gap }}
+              />
               <GapTable points={data.points} />
             </section>
             <section aria-labelledby="tracks-heading" className="panel wide">
@@ -79,6 +94,46 @@ export function ExecutivePage() {
           </div>
         )}
       </QueryState>
+      <div className="exec-grid">
+        <section aria-labelledby="catch-up-heading" className="panel wide">
+          <h2 id="catch-up-heading">When does LLM/agent operations catch up</h2>
+          {team === undefined ? (
+            <QueryState query={orgForecast} what="the organisation's forecast">
+              {(result) => (
+                <CatchUpTable
+                  gap={result.forecast.gap}
+                  asOf={result.asOf}
+                  minHistoryDays={result.minHistoryDays}
+                  scope="The organisation"
+                />
+              )}
+            </QueryState>
+          ) : (
+            <QueryState query={teamForecast} what={`team ${team}'s forecast`}>
+              {(result) => (
+                <CatchUpTable
+                  gap={result.forecast.gap}
+                  asOf={result.asOf}
+                  minHistoryDays={result.minHistoryDays}
+                  scope={`Team ${team}`}
+                />
+              )}
+            </QueryState>
+          )}
+        </section>
+        <section aria-labelledby="behind-heading" className="panel wide">
+          <h2 id="behind-heading">Teams furthest behind their forecast</h2>
+          <QueryState query={orgForecast} what="the teams' forecasts">
+            {(result) => <TeamsBehind teams={result.teamsBehind} total={result.teamsBehindCount} />}
+          </QueryState>
+        </section>
+        <section aria-labelledby="campaigns-heading" className="panel wide">
+          <h2 id="campaigns-heading">Campaigns at risk</h2>
+          <QueryState query={campaigns} what="the campaigns">
+            {(rows) => <CampaignsAtRisk campaigns={rows} />}
+          </QueryState>
+        </section>
+      </div>
       <div className="exec-grid">
         <QueryState query={overview} what="this month's changes">
           {(data) => {

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { Link, useParams } from "wouter";
 import { AsOfPicker, endOfDay, isDay } from "../components/AsOfPicker.tsx";
 import { AxisSection } from "../components/AxisSection.tsx";
+import { ForecastList } from "../components/ForecastList.tsx";
 import { MetricsTable } from "../components/MetricsTable.tsx";
 import { NextUpgrade } from "../components/NextUpgrade.tsx";
 import { QueryState } from "../components/QueryState.tsx";
@@ -26,6 +27,11 @@ export function SystemPage() {
   const report = useQuery({
     ...trpc.system.report.queryOptions({ systemId, asOf: asOfDay ? endOfDay(asOfDay) : undefined }),
     // Keep the last view on screen while another day is computed, instead of a blank page.
+    placeholderData: keepPreviousData,
+  });
+  // When each axis is expected at its next level, as of the same instant as the report.
+  const forecast = useQuery({
+    ...trpc.forecast.system.queryOptions({ systemId, asOf: asOfDay ? endOfDay(asOfDay) : undefined }),
     placeholderData: keepPreviousData,
   });
   const name = report.data?.report.name ?? systemId;
@@ -123,7 +129,21 @@ export function SystemPage() {
               <SystemSummary axes={system.axes} />
               <section aria-labelledby="next-heading" className="panel">
                 <h2 id="next-heading">Next upgrade</h2>
-                <NextUpgrade levels={axisList.map((axis) => system.axes[axis].level)} risks={system.risks} />
+                <div className="next-and-when">
+                  <NextUpgrade
+                    levels={axisList.map((axis) => system.axes[axis].level)}
+                    risks={system.risks}
+                  />
+                  <QueryState query={forecast} what="the forecast">
+                    {(result) => (
+                      <ForecastList
+                        forecast={result.forecast}
+                        asOf={result.asOf}
+                        minHistoryDays={result.minHistoryDays}
+                      />
+                    )}
+                  </QueryState>
+                </div>
               </section>
               <section aria-labelledby="waivers-heading" className="panel">
                 <h2 id="waivers-heading">Waivers</h2>
@@ -146,6 +166,15 @@ export function SystemPage() {
                   openEvidence={evidence}
                   onToggleEvidence={(criterionId) =>
                     setEvidence(evidence === criterionId ? undefined : criterionId)
+                  }
+                  forecast={
+                    forecast.data === undefined
+                      ? undefined
+                      : {
+                          asOf: forecast.data.asOf,
+                          axis: forecast.data.forecast[axis],
+                          minHistoryDays: forecast.data.minHistoryDays,
+                        }
                   }
                 />
               ))}

@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
+import { CatchUpTable } from "../components/CatchUpTable.tsx";
 import { GapTrendChart } from "../components/GapTrendChart.tsx";
 import { HeatMap } from "../components/HeatMap.tsx";
 import { LevelLegend } from "../components/LevelLegend.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { RiskList } from "../components/RiskList.tsx";
+import { TeamSystemForecasts } from "../components/TeamSystemForecasts.tsx";
 import { TrackGapChart } from "../components/TrackGapChart.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { useOverview } from "../hooks/useOverview.ts";
@@ -20,6 +22,7 @@ export function TeamPage() {
   const rollups = useQuery(trpc.teams.rollups.queryOptions());
   const risks = useQuery(trpc.org.risks.queryOptions({ team, limit: 50 }));
   const series = useQuery(trpc.org.executiveSeries.queryOptions({ team, weeks: 26 }));
+  const forecast = useQuery(trpc.forecast.team.queryOptions({ team }));
 
   return (
     <>
@@ -72,7 +75,30 @@ export function TeamPage() {
                 <h2 id="trend-heading">Trend of the gap</h2>
                 <QueryState query={series} what="the team's trend">
                   {(result) => (
-                    <GapTrendChart points={result.points} caption="Gap per axis over the last 26 weeks" />
+                    <GapTrendChart
+                      points={result.points}
+                      caption="Gap per axis over the last 26 weeks"
+                      forecast={
+                        forecast.data && { asOf: forecast.data.asOf, gap: forecast.data.forecast.gap }
+                      }
+                    />
+                  )}
+                </QueryState>
+              </section>
+              <section aria-labelledby="catch-up-heading" className="panel wide">
+                <h2 id="catch-up-heading">When does LLM/agent operations catch up</h2>
+                <QueryState query={forecast} what="the team's forecast">
+                  {(result) => (
+                    <>
+                      <CatchUpTable
+                        gap={result.forecast.gap}
+                        asOf={result.asOf}
+                        minHistoryDays={result.minHistoryDays}
+                        scope={`Team ${team}`}
+                      />
+                      <h3 className="forecast-subheading">Each system&apos;s next level</h3>
+                      <TeamSystemForecasts systems={result.systems} />
+                    </>
                   )}
                 </QueryState>
               </section>

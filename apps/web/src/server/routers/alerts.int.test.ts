@@ -1,17 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { AlertMessage, AlertsConfig } from "@maturity/alerts";
-import { parseAlertsText } from "@maturity/alerts";
+import type { AlertsConfig } from "@maturity/alerts";
+import { alertsConfig, queuedMessage, testMessage, webhookSecret } from "@maturity/alerts/testing";
 import { enqueueAlertMessages, listAlertMessages, recordAlertAttempt } from "@maturity/db";
 import { suiteDatabase } from "@maturity/db/testing/suite";
 import type { EventLog } from "@maturity/log";
-import { openEmbeddedLog } from "@maturity/log";
 import type { MaturityEvent } from "@maturity/model";
 import { parseEvent } from "@maturity/model";
-import { applyBatch } from "@maturity/worker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { suiteAdminLog } from "../../../test/admin-log.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { appRouter } from "../router.ts";
 import { createCallerFactory, createInnerContext } from "../trpc.ts";
@@ -23,7 +18,7 @@ const viewer: Viewer = { id: "vic@example.com", name: "Vic", roles: ["viewer"], 
 
 // Credentials that must never reach the page: written out (the hook) or named (Slack's URL).
 const hookUrl = "https://automation.acme.example/hooks/maturity-7f3a9c";
-const hookSecret = `whsec_${randomBytes(32).toString("base64")}`;
+const hookSecret = webhookSecret();
 const slackUrl = "https://hooks.slack.com/services/T0001/B0002/s3cr3tSlackToken";
 const alertsFile = "alerts.yaml";
 const alertsText = `
@@ -52,12 +47,11 @@ grouping:
     timeZone: Europe/Berlin
     destinations: [ml-platform-slack]
 `;
-const alerts: AlertsConfig = (() => {
-  const secrets: Record<string, string> = { SLACK_URL: slackUrl, HOOK_SECRET: hookSecret };
-  const read = parseAlertsText(alertsText, alertsFile, { secrets: (name) => secrets[name] });
-  if (!read.ok) throw new Error(`the test's alerts file does not read: ${JSON.stringify(read.errors)}`);
-  return read.value;
-})();
+const alerts: AlertsConfig = alertsConfig(
+  alertsText,
+  { SLACK_URL: slackUrl, HOOK_SECRET: hookSecret },
+  alertsFile,
+);
 
 const newRules = `# Fewer, louder rules.
 - id: governance-drop
@@ -72,46 +66,12 @@ const newRules = `# Fewer, louder rules.
 `;
 
 const decidedAt = "2026-11-20T09:30:00.000Z";
-const alertMessage = (id: string, destination: string): AlertMessage => ({
-  id,
-  destination,
-  sendAt: decidedAt,
-  alerts: [
-    {
-      id: `alert_${id}`,
-      ruleId: "high-risk-level-drop",
-      kind: "level_dropped",
-      destinations: [destination],
-      subject: {
-        type: "system",
-        systemId: "fraud-scoring",
-        name: "Fraud scoring",
-        team: "risk",
-        kind: "classical",
-        riskTier: "high",
-      },
-      change: { axis: "evaluation", before: 3, after: 2, criteria: [] },
-      evidence: ["eval-0001"],
-      summary: "Fraud scoring dropped from level 3 to 2 on evaluation",
-      decidedAt,
-    },
-  ],
-});
+/** The test alert in message `id` to `destination`, queued in the outbox. */
+const queued = (id: string, destination: string) => queuedMessage(testMessage(id, destination, decidedAt));
 
 describe.each(["postgres", "pglite"] as const)("the alerts router (%s)", (driver) => {
   const store = suiteDatabase(driver);
-  let logDir: string;
-  let log: EventLog;
-  let applied = 0;
-
-  beforeAll(async () => {
-    logDir = await mkdtemp(path.join(tmpdir(), "maturity-alerts-router-"));
-    log = await openEmbeddedLog(logDir);
-  });
-  afterAll(async () => {
-    await log?.close();
-    if (logDir) await rm(logDir, { recursive: true, force: true });
-  });
+  const log = suiteAdminLog(`alerts-router-${driver}`);
 
   const callerFor = (
     who: Viewer | null,
@@ -127,21 +87,8 @@ describe.each(["postgres", "pglite"] as const)("the alerts router (%s)", (driver
       }),
     );
   const adminCaller = () => callerFor(admin, { append: log.append });
-  const appended = async () =>
-    (await readFile(path.join(logDir, "events.ndjson"), "utf8").catch(() => ""))
-      .split("\n")
-      .filter((line) => line !== "")
-      .map((line) => JSON.parse(line) as { key: string; value: string });
-  // What the worker does with the log: applies every record not yet applied, in order.
-  const applyAppended = async () => {
-    const records = await appended();
-    const fresh = records.slice(applied).map((record, index) => ({
-      ...record,
-      position: `alerts@${applied + index}`,
-    }));
-    applied = records.length;
-    await applyBatch(store().db, fresh, Date.now());
-  };
+  const appended = () => log.appended();
+  const applyAppended = () => log.applyAppended(store().db);
 
   it("is for admins only: a viewer gets FORBIDDEN, nobody signed in gets UNAUTHORIZED", async () => {
     const asViewer = callerFor(viewer, { append: log.append });
@@ -382,18 +329,8 @@ describe.each(["postgres", "pglite"] as const)("the alerts router (%s)", (driver
   it("lists the delivery log and re-drives a dead message through the worker; a pending one is refused", async () => {
     const db = store().db;
     await enqueueAlertMessages(db, [
-      {
-        messageId: "msg_dead",
-        destination: "governance-hook",
-        message: alertMessage("msg_dead", "governance-hook"),
-        sendAt: decidedAt,
-      },
-      {
-        messageId: "msg_pending",
-        destination: "ml-platform-slack",
-        message: alertMessage("msg_pending", "ml-platform-slack"),
-        sendAt: decidedAt,
-      },
+      queued("msg_dead", "governance-hook"),
+      queued("msg_pending", "ml-platform-slack"),
     ]);
     const deadAt = "2026-11-20T10:00:00.000Z";
     expect(
@@ -471,14 +408,7 @@ describe.each(["postgres", "pglite"] as const)("the alerts router (%s)", (driver
 
   it("refuses to re-drive a message whose destination left the alerts file", async () => {
     const db = store().db;
-    await enqueueAlertMessages(db, [
-      {
-        messageId: "msg_gone",
-        destination: "old-pager",
-        message: alertMessage("msg_gone", "old-pager"),
-        sendAt: decidedAt,
-      },
-    ]);
+    await enqueueAlertMessages(db, [queued("msg_gone", "old-pager")]);
     await recordAlertAttempt(db, "msg_gone", {
       kind: "dead",
       at: decidedAt,

@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
 import type { AlertRule, AlertsConfig } from "@maturity/alerts";
 import { alertMessageStatuses, countAlertMessages, listAlertMessages } from "@maturity/db";
 import type { EventOf } from "@maturity/model";
-import { alertsSubject, formatIssues, jsonLimits, maxAlertRules, parseEvent } from "@maturity/model";
-import { canonicalJson } from "@maturity/policy";
+import { alertsSubject, maxAlertRules } from "@maturity/model";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { InnerContext } from "../trpc.ts";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
+import { adminEvent, appendAdminEvent, cannotWrite } from "./admin-event.ts";
 import { alertMessageState, loadRulesInForce } from "./alerts-reads.ts";
 import {
   deliveryView,
@@ -22,45 +21,20 @@ import {
 export const maxRulesChars = 256 * 1024;
 /** Rows of the delivery log listed at most. */
 export const maxDeliveries = 500;
-const portalSource = "urn:maturity:portal";
 
 const alertingOff =
   "alerting is off: set MATURITY_ALERTS to an alerts file (destinations and rules; docs/alerts.md, e.g. packages/alerts/examples/alerts.yaml) and restart the platform";
-const cannotWrite = "this process cannot write to the event log, so it cannot record the change";
 
 type AlertsEventType = "alerts.rules.changed" | "alerts.delivery.redriven";
 
-/**
- * An admin's alerting action as the event that records it, its id a hash of what it says, who
- * and when. Checked against the catalogue here, so a change the worker would refuse is refused
- * before it reaches the log rather than dead-lettered after.
- */
-function adminEvent<T extends AlertsEventType>(type: T, data: EventOf<T>["data"], time: string): EventOf<T> {
-  const digest = createHash("sha256").update(canonicalJson({ type, data, time })).digest("hex").slice(0, 32);
-  const candidate = {
-    specversion: "1.0",
-    id: `${type === "alerts.rules.changed" ? "alerts-rules" : "alerts-redrive"}-${digest}`,
-    source: portalSource,
+const alertsEvent = <T extends AlertsEventType>(type: T, data: EventOf<T>["data"]) =>
+  adminEvent(
     type,
-    time,
-    subject: alertsSubject,
-    datacontenttype: "application/json",
+    alertsSubject,
+    type === "alerts.rules.changed" ? "alerts-rules" : "alerts-redrive",
     data,
-  };
-  const parsed = parseEvent(candidate);
-  if (!parsed.ok)
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `the change cannot be recorded: ${formatIssues(parsed.issues)}`,
-    });
-  const bytes = Buffer.byteLength(JSON.stringify(parsed.event));
-  if (bytes > jsonLimits.eventBytes)
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `the change would be a ${bytes}-byte event, over the ${jsonLimits.eventBytes}-byte limit of one event: fewer or shorter rules`,
-    });
-  return parsed.event as EventOf<T>;
-}
+    new Date().toISOString(),
+  );
 
 /** The alerts file and the log, or why the change cannot be made here. */
 function writable(ctx: InnerContext): {
@@ -74,20 +48,12 @@ function writable(ctx: InnerContext): {
 }
 
 async function appendEvent(ctx: InnerContext, event: EventOf<AlertsEventType>): Promise<void> {
-  try {
-    await writable(ctx).append([{ key: alertsSubject, value: JSON.stringify(event) }]);
-  } catch (error) {
-    if (error instanceof TRPCError) throw error;
-    throw new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: `the event log did not take the change, so nothing changed: ${(error as Error).message}`,
-      cause: error,
-    });
-  }
+  writable(ctx);
+  await appendAdminEvent(ctx, event);
 }
 
 async function changeRules(ctx: InnerContext & { viewer: { id: string } }, rules: AlertRule[] | null) {
-  const event = adminEvent("alerts.rules.changed", { actor: ctx.viewer.id, rules }, new Date().toISOString());
+  const event = alertsEvent("alerts.rules.changed", { actor: ctx.viewer.id, rules });
   await appendEvent(ctx, event);
   return event.id;
 }
@@ -197,11 +163,10 @@ export const alertsRouter = createTRPCRouter({
           code: "BAD_REQUEST",
           message: `the destination "${state.destination}" is no longer in the alerts file (${alerts.file}): add it back and restart, then re-drive`,
         });
-      const event = adminEvent(
-        "alerts.delivery.redriven",
-        { actor: ctx.viewer.id, messageId: input.messageId },
-        new Date().toISOString(),
-      );
+      const event = alertsEvent("alerts.delivery.redriven", {
+        actor: ctx.viewer.id,
+        messageId: input.messageId,
+      });
       await appendEvent(ctx, event);
       return { eventId: event.id, messageId: input.messageId };
     }),

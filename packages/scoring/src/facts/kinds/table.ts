@@ -384,4 +384,6 @@ export const unusedEvents = [
   "policy.activated", // not a system's fact: the worker and the CLI apply it to the rubric
   "alerts.rules.changed", // not a system's fact: the worker decides alerts with them
   "alerts.delivery.redriven",
+  "campaign.defined", // not a system's fact: campaigns are evaluated from the score history
+  "campaign.closed",
 ] as const satisfies readonly EventType[];
