@@ -14,6 +14,7 @@ export type { PolicyFollower } from "./policy/follow.ts";
 export { loadPolicySetting } from "./policy/setting.ts";
 export { loadAlertsSetting } from "./alerts/setting.ts";
 export { rulesInForce } from "./alerts/decide-in-transaction.ts";
+export { campaignProgress } from "./campaigns/campaign-progress.ts";
 export type { SendTally } from "./alerts/send-due.ts";
 export type { ReplayProgress, ReplayResult } from "./replay/replay.ts";
 export { workerProcessSettings } from "./env.ts";

@@ -3,7 +3,7 @@
 // files come from @maturity/alerts/testing.
 import type { AlertMessage, AlertRuleInput } from "@maturity/alerts";
 import type { AlertMessageRow } from "@maturity/db";
-import type { MaturityEvent, RiskTier, SystemKind } from "@maturity/model";
+import type { Campaign, MaturityEvent, RiskTier, SystemKind } from "@maturity/model";
 import { formatIssues, parseEvent } from "@maturity/model";
 
 export interface SystemShape {
@@ -66,6 +66,9 @@ export function alertEvents(prefix: string) {
     /** An admin's rules from the portal; null puts the alerts file's back. */
     rulesChanged: (rules: AlertRuleInput[] | null, time: string) =>
       event("alerts.rules.changed", "alerts", time, { actor: "admin@acme.example", rules }),
+    /** An admin's campaign definition. */
+    campaignDefined: (campaign: Campaign, time: string) =>
+      event("campaign.defined", "campaigns", time, { actor: "cto@acme.example", campaign }),
     /** An admin's re-drive of a dead message. */
     redriven: (messageId: string, time: string) =>
       event("alerts.delivery.redriven", "alerts", time, { actor: "admin@acme.example", messageId }),

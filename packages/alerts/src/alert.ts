@@ -3,6 +3,7 @@
 import type { Axis, CriterionStatus, Level, RiskKind, RiskTier, SystemKind } from "@maturity/model";
 import type { EvidenceKind } from "@maturity/model/rubric";
 import type { AlertKind } from "./alerts-schema.ts";
+import type { CampaignRiskSnapshot } from "./snapshot.ts";
 
 /** What the alert is about: a system, a team's rollup, or the organisation's. */
 export type AlertSubject =
@@ -74,12 +75,23 @@ export interface EvidenceStaleChange {
   after: { status: CriterionStatus; evidenceCount: number };
 }
 
+export interface CampaignOffTrackChange {
+  campaignId: string;
+  campaignName: string;
+  /** RFC 3339, as defined. */
+  deadline: string;
+  reason: CampaignRiskSnapshot["reason"];
+  /** When the target is expected at present pace (too_slow only). */
+  expected: string | null;
+}
+
 export interface AlertChanges {
   level_dropped: LevelDroppedChange;
   risk_entered_top: RiskEnteredTopChange;
   gap_widened: GapWidenedChange;
   waiver_expiring: WaiverExpiringChange;
   evidence_stale: EvidenceStaleChange;
+  campaign_off_track: CampaignOffTrackChange;
 }
 
 interface AlertBase {

@@ -92,7 +92,7 @@ describe("parseAlertsText", () => {
       name: "an unknown rule kind",
       text: valid.replace("kind: evidence_stale", "kind: evidence_gone"),
       errors: [
-        'a.yaml:15:11: rules[1].kind: expected one of level_dropped, risk_entered_top, gap_widened, waiver_expiring, evidence_stale (got "evidence_gone")',
+        'a.yaml:15:11: rules[1].kind: expected one of level_dropped, risk_entered_top, gap_widened, waiver_expiring, evidence_stale, campaign_off_track (got "evidence_gone")',
       ],
     },
     {
@@ -114,7 +114,7 @@ describe("parseAlertsText", () => {
         .replace("kind: level_dropped", "kind: risk_entered_top\n    scope: org\n    top: 2.5"),
       errors: [
         "a.yaml:13:10: rules[0].top: expected a whole number (got 2.5)",
-        "a.yaml:16:5: rules[1].kind: missing: expected one of level_dropped, risk_entered_top, gap_widened, waiver_expiring, evidence_stale",
+        "a.yaml:16:5: rules[1].kind: missing: expected one of level_dropped, risk_entered_top, gap_widened, waiver_expiring, evidence_stale, campaign_off_track",
       ],
     },
     {

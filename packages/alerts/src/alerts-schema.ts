@@ -11,6 +11,7 @@ export {
   type AlertKind,
   type AlertRule,
   type AlertRuleInput,
+  type CampaignOffTrackRule,
   type EvidenceStaleRule,
   type GapWidenedRule,
   type LevelDroppedRule,

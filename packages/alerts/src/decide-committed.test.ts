@@ -89,13 +89,14 @@ function decideSystem(
 }
 
 describe("alertKindScopes", () => {
-  it("puts the rules about one system on its re-score and the rankings and gaps on the rollup", () => {
+  it("puts the rules about one system on its re-score and the rankings, gaps and campaigns on the rollup", () => {
     expect(alertKindScopes).toEqual({
       level_dropped: "system",
       evidence_stale: "system",
       waiver_expiring: "system",
       risk_entered_top: "organisation",
       gap_widened: "organisation",
+      campaign_off_track: "organisation",
     });
   });
 });
@@ -309,7 +310,8 @@ describe("decideSystemAlerts", () => {
         beforeAsOf: "2026-03-19T23:00:00.000Z",
         now: "2026-03-20T00:15:00.000Z",
       });
-      expect(alerts.map((a) => [a.change.before, a.change.after, a.summary])).toEqual([
+      const changes = alerts.map((a) => (a.kind === "waiver_expiring" ? a.change : undefined));
+      expect(changes.map((c, i) => [c?.before, c?.after, alerts[i]!.summary])).toEqual([
         [
           "expiring",
           "expired",

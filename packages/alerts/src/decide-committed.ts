@@ -9,7 +9,7 @@ import type { AlertKind, AlertRule } from "./alerts-schema.ts";
 import { decideAlerts, gapHistoryDays } from "./decide.ts";
 import { dayMs } from "./rules/context.ts";
 import { evidenceKindsOf, snapshotFromReport, systemSnapshot } from "./snapshot-from-report.ts";
-import type { AlertSnapshot, GapPoint, RankedRisk, RollupSnapshot } from "./snapshot.ts";
+import type { AlertSnapshot, CampaignSnapshot, GapPoint, RankedRisk, RollupSnapshot } from "./snapshot.ts";
 
 /** Which committed change decides each kind of rule: a system's re-score, or the organisation's rollup. */
 export const alertKindScopes = {
@@ -18,6 +18,7 @@ export const alertKindScopes = {
   waiver_expiring: "system",
   risk_entered_top: "organisation",
   gap_widened: "organisation",
+  campaign_off_track: "organisation",
 } as const satisfies Record<AlertKind, "system" | "organisation">;
 
 const rulesOfScope = (rules: readonly AlertRule[], scope: "system" | "organisation") =>
@@ -81,6 +82,8 @@ export interface OrgChangeInput {
   before: OrgAlertState | null;
   /** The rollup just assembled from every system's report. */
   after: ScoreReport;
+  /** The campaigns campaign_off_track rules watch, evaluated as of the rollup (none without such rules). */
+  campaigns?: CampaignSnapshot[];
 }
 
 /** How far apart kept gap points are: enough to find a period's start, few enough to keep in one row. */
@@ -94,7 +97,7 @@ export function decideOrgAlerts(input: OrgChangeInput): { alerts: Alert[]; state
   const now = new Date(input.after.asOf);
   const history = (of: (state: OrgAlertState) => RollupSnapshot | undefined) =>
     before === null ? [] : (of(before)?.history ?? []);
-  const after = snapshotFromReport(input.after, {
+  const rollupSnapshot = snapshotFromReport(input.after, {
     stateId: `rollup:${input.after.asOf}`,
     rubric: input.rubric,
     gapHistory: {
@@ -104,6 +107,8 @@ export function decideOrgAlerts(input: OrgChangeInput): { alerts: Alert[]; state
       ),
     },
   });
+  const after: AlertSnapshot =
+    input.campaigns === undefined ? rollupSnapshot : { ...rollupSnapshot, campaigns: input.campaigns };
   // A ranking kept shallower than a rule's top (the rule is new, or asks for more) cannot say
   // what was in that top before: the rule decides from the next rollup on, not on every risk.
   const comparable = rules.filter(
@@ -130,6 +135,7 @@ export function decideOrgAlerts(input: OrgChangeInput): { alerts: Alert[]; state
     asOf: after.asOf,
     risks: risksWorthKeeping(after.risks, topDepths(rules)),
     keptTop: topDepths(rules),
+    ...(input.campaigns !== undefined && { campaigns: input.campaigns }),
     rollups: {
       org: kept(after.rollups.org, before?.rollups.org),
       teams: Object.fromEntries(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AlertRule } from "./alerts-schema.ts";
 import { decideAlerts, gapHistoryDays } from "./decide.ts";
-import type { AlertSnapshot } from "./snapshot.ts";
+import type { AlertSnapshot, CampaignRiskSnapshot, CampaignSnapshot } from "./snapshot.ts";
 import {
   assistant,
   at,
@@ -569,6 +569,82 @@ const staleCases: Case[] = [
   },
 ];
 
+const campaignName = "High-risk LLM systems at evaluation level 3";
+const campaign = (
+  atRisk: (Pick<CampaignRiskSnapshot, "systemId" | "name" | "team"> & Partial<CampaignRiskSnapshot>)[],
+  overrides: Partial<CampaignSnapshot> = {},
+): CampaignSnapshot => ({
+  campaignId: "llm-eval-l3",
+  name: campaignName,
+  deadline: "2027-06-30T00:00:00Z",
+  atRisk: atRisk.map((s) => ({ reason: "not_improving", expected: null, ...s })),
+  ...overrides,
+});
+const atRiskFraud = { systemId: "fraud-scorer", name: "Fraud scorer", team: "payments" };
+const atRiskAssistant = { systemId: "support-assistant", name: "Support assistant", team: "support" };
+const offTrack = (name: string, team: string, reason = "not improving") =>
+  `${name} (team ${team}) fell off track for campaign '${campaignName}' (deadline 2027-06-30): ${reason}.`;
+
+const campaignCases: Case[] = [
+  {
+    name: "a system newly at risk fires",
+    rule: rule({ kind: "campaign_off_track" }),
+    before: snapshot({ campaigns: [campaign([])] }),
+    after: snapshot({ stateId: "state-2", campaigns: [campaign([atRiskFraud])] }),
+    fires: [offTrack("Fraud scorer", "payments")],
+  },
+  {
+    name: "a system already at risk does not fire again",
+    rule: rule({ kind: "campaign_off_track" }),
+    before: snapshot({ campaigns: [campaign([atRiskFraud])] }),
+    after: snapshot({ stateId: "state-2", campaigns: [campaign([atRiskFraud, atRiskAssistant])] }),
+    fires: [offTrack("Support assistant", "support")],
+  },
+  {
+    name: "a campaign the last decision did not see decides nothing",
+    rule: rule({ kind: "campaign_off_track" }),
+    before: snapshot({ campaigns: [] }),
+    after: snapshot({ stateId: "state-2", campaigns: [campaign([atRiskFraud])] }),
+    fires: [],
+  },
+  {
+    name: "a state saved without campaigns decides nothing",
+    rule: rule({ kind: "campaign_off_track" }),
+    before: snapshot(),
+    after: snapshot({ stateId: "state-2", campaigns: [campaign([atRiskFraud])] }),
+    fires: [],
+  },
+  {
+    name: "only the campaigns named",
+    rule: rule({ kind: "campaign_off_track", campaigns: ["other"] }),
+    before: snapshot({ campaigns: [campaign([]), campaign([], { campaignId: "other" })] }),
+    after: snapshot({
+      stateId: "state-2",
+      campaigns: [
+        campaign([atRiskFraud]),
+        campaign([{ ...atRiskAssistant, reason: "too_slow", expected: "2027-09-01T00:00:00.000Z" }], {
+          campaignId: "other",
+        }),
+      ],
+    }),
+    fires: [offTrack("Support assistant", "support", "improving too slowly (expected 2027-09-01)")],
+  },
+  {
+    name: "only the teams named",
+    rule: rule({ kind: "campaign_off_track", teams: ["support"] }),
+    before: snapshot({ campaigns: [campaign([])] }),
+    after: snapshot({ stateId: "state-2", campaigns: [campaign([atRiskFraud, atRiskAssistant])] }),
+    fires: [offTrack("Support assistant", "support")],
+  },
+  {
+    name: "a system the after state does not know is skipped",
+    rule: rule({ kind: "campaign_off_track" }),
+    before: snapshot({ campaigns: [campaign([])] }),
+    after: snapshot({ stateId: "state-2", systems: [assistant()], campaigns: [campaign([atRiskFraud])] }),
+    fires: [],
+  },
+];
+
 describe("decideAlerts", () => {
   const table = [
     ["level_dropped", levelCases],
@@ -576,6 +652,7 @@ describe("decideAlerts", () => {
     ["gap_widened", gapCases],
     ["waiver_expiring", waiverCases],
     ["evidence_stale", staleCases],
+    ["campaign_off_track", campaignCases],
   ] as const;
   for (const [kind, cases] of table)
     describe(kind, () => {

@@ -2,6 +2,7 @@
 // it. Pure: the same rules, snapshots and time always decide the same alerts with the same ids.
 import type { Alert } from "./alert.ts";
 import type { AlertRule } from "./alerts-schema.ts";
+import { campaignOffTrack } from "./rules/campaign-off-track.ts";
 import { decisionContext, type DecisionContext } from "./rules/context.ts";
 import { evidenceStale } from "./rules/evidence-stale.ts";
 import { gapWidened } from "./rules/gap-widened.ts";
@@ -39,6 +40,8 @@ function decideRule(rule: AlertRule, context: DecisionContext): Alert[] {
       return waiverExpiring(rule, context);
     case "evidence_stale":
       return evidenceStale(rule, context);
+    case "campaign_off_track":
+      return campaignOffTrack(rule, context);
   }
 }
 

@@ -15,6 +15,7 @@ export {
   type GapWidenedRule,
   type WaiverExpiringRule,
   type EvidenceStaleRule,
+  type CampaignOffTrackRule,
   type QuietHours,
 } from "./alerts-schema.ts";
 export {
@@ -35,6 +36,8 @@ export type {
   RankedRisk,
   RollupSnapshot,
   GapPoint,
+  CampaignSnapshot,
+  CampaignRiskSnapshot,
 } from "./snapshot.ts";
 export {
   snapshotFromReport,
@@ -56,6 +59,7 @@ export type {
   WaiverExpiringChange,
   WaiverStage,
   EvidenceStaleChange,
+  CampaignOffTrackChange,
 } from "./alert.ts";
 export { decideAlerts, gapHistoryDays, type DecideInput } from "./decide.ts";
 export {

@@ -30,6 +30,30 @@ export interface AlertSnapshot {
     org: RollupSnapshot;
     teams: Record<string, RollupSnapshot>;
   };
+  /**
+   * The open campaigns campaign_off_track rules watch, evaluated as of the state (absent when no
+   * such rule is in force, and in states saved before the rule existed).
+   */
+  campaigns?: CampaignSnapshot[];
+}
+
+/** A campaign's systems at risk of missing its deadline at present pace. */
+export interface CampaignSnapshot {
+  campaignId: string;
+  name: string;
+  /** RFC 3339, as defined. */
+  deadline: string;
+  atRisk: CampaignRiskSnapshot[];
+}
+
+export interface CampaignRiskSnapshot {
+  systemId: string;
+  name: string;
+  team: string;
+  /** Why it will miss (as @maturity/scoring's evaluateCampaign says). */
+  reason: "declining" | "not_improving" | "too_slow" | "not_enough_history" | "no_forecast";
+  /** When the target is expected at present pace (too_slow only). */
+  expected: string | null;
 }
 
 export interface SystemSnapshot {

@@ -15,7 +15,7 @@ import {
   sql,
 } from "@maturity/db";
 import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from "@maturity/db/testing";
-import type { MaturityEvent, RiskTier } from "@maturity/model";
+import { exampleEvents, type Campaign, type MaturityEvent, type RiskTier } from "@maturity/model";
 import { afterEach, describe, expect, it } from "vitest";
 import { alertEvents, outboxAlerts } from "../../test/alert-events.ts";
 import { records } from "../../test/records.ts";
@@ -55,6 +55,10 @@ destinations:
     type: webhook
     url: http://127.0.0.1:9/portal
     secret: \${RULES_HOOK_SECRET}
+  campaign-hook:
+    type: webhook
+    url: http://127.0.0.1:9/campaigns
+    secret: \${RULES_HOOK_SECRET}
 rules:
   - id: governance-drop
     kind: level_dropped
@@ -79,6 +83,9 @@ rules:
     periodDays: 30
     axes: [governance]
     destinations: [gap-hook]
+  - id: campaigns-off-track
+    kind: campaign_off_track
+    destinations: [campaign-hook]
 `,
   { RULES_HOOK_SECRET: webhookSecret() },
 );
@@ -488,5 +495,52 @@ describe.each(["pglite", "postgres"] as const)("alert rules decided by the worke
     // Still as wide: no second alert.
     await refreshRollups(db, t0 + 5 * hour, alerts);
     expect(await gapAlerts()).toHaveLength(1);
+  });
+
+  it("campaign_off_track: fires on the rollup after an in-scope system falls off track, once", async () => {
+    const { db, make } = await freshCase("campaign");
+    // The docs' example campaign, its deadline still ahead.
+    const example = exampleEvents.find((event) => event.type === "campaign.defined")!;
+    const campaign: Campaign = {
+      ...(example.data as { campaign: Campaign }).campaign,
+      deadline: "2027-06-30T00:00:00Z",
+    };
+    await apply(
+      db,
+      [
+        make.campaignDefined(campaign, "2026-09-01T08:00:00Z"),
+        make.registered("fraud-scoring", classical("high"), registeredAt),
+      ],
+      t0,
+    );
+    const campaignAlerts = async () =>
+      (await outbox(db)).filter((alert) => alert.destination === "campaign-hook");
+    // The first rollup has no before; the second sees the campaign with no system in its scope.
+    await refreshRollups(db, t0 + hour, alerts);
+    await refreshRollups(db, t0 + 2 * hour, alerts);
+    expect(await campaignAlerts()).toEqual([]);
+
+    // A high-risk LLM system comes into scope at evaluation level 1, and stays there: six weeks on,
+    // its flat history says it is not improving toward level 3.
+    await apply(db, [make.registered("claims-agent", llm("high"), "2026-10-01T12:30:00Z")], t0 + 3 * hour);
+    await refreshRollups(db, t0 + 42 * day, alerts);
+    expect((await campaignAlerts()).map((a) => [a.kind, a.ruleId, a.subject, a.change])).toEqual([
+      [
+        "campaign_off_track",
+        "campaigns-off-track",
+        "claims-agent",
+        {
+          campaignId: "llm-eval-l3",
+          campaignName: "High-risk LLM systems at evaluation level 3",
+          deadline: "2027-06-30T00:00:00Z",
+          reason: "not_improving",
+          expected: null,
+        },
+      ],
+    ]);
+
+    // Still at risk on the next rollup: no second alert.
+    await refreshRollups(db, t0 + 43 * day, alerts);
+    expect(await campaignAlerts()).toHaveLength(1);
   });
 });

@@ -10,12 +10,20 @@ import {
   type Alert,
   type AlertRule,
   type AlertsConfig,
+  type CampaignSnapshot,
   type OrgAlertState,
 } from "@maturity/alerts";
 import type { Transaction } from "@maturity/db";
-import { enqueueAlertMessages, loadAlertOrgState, loadAlertRules, saveAlertOrgState } from "@maturity/db";
+import {
+  enqueueAlertMessages,
+  listCampaigns,
+  loadAlertOrgState,
+  loadAlertRules,
+  saveAlertOrgState,
+} from "@maturity/db";
 import type { ScoreReport, SystemReport } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
+import { campaignProgress } from "../campaigns/campaign-progress.ts";
 
 /**
  * The rules in force: an admin's from the portal (the latest alerts.rules.changed), else the
@@ -67,19 +75,58 @@ export async function enqueueOrgAlerts(
   tx: Transaction,
   alerts: AlertsConfig,
   report: ScoreReport,
-  rubric: Pick<Rubric, "criteria">,
+  rubric: Rubric,
 ): Promise<Alert[]> {
   const rules = await rulesInForce(tx, alerts);
   const stored = await loadAlertOrgState(tx);
+  const campaigns = await watchedCampaigns(tx, rules, Date.parse(report.asOf), rubric);
   const { alerts: decided, state } = decideOrgAlerts({
     rules,
     rubric,
     before: (stored?.snapshot as OrgAlertState | undefined) ?? null,
     after: report,
+    ...(campaigns !== undefined && { campaigns }),
   });
   await enqueue(tx, alerts, decided, new Date(report.asOf));
   await saveAlertOrgState(tx, report.asOf, state);
   return decided;
+}
+
+/**
+ * The open campaigns the campaign_off_track rules watch (those they name; all when one names none),
+ * evaluated as of the rollup; undefined without such rules.
+ */
+async function watchedCampaigns(
+  tx: Transaction,
+  rules: readonly AlertRule[],
+  asOf: number,
+  rubric: Rubric,
+): Promise<CampaignSnapshot[] | undefined> {
+  const watching = rules.flatMap((rule) => (rule.kind === "campaign_off_track" ? [rule] : []));
+  if (watching.length === 0) return undefined;
+  const named = watching.some((rule) => rule.campaigns === undefined)
+    ? undefined
+    : new Set(watching.flatMap((rule) => rule.campaigns ?? []));
+  const open = (await listCampaigns(tx)).filter(
+    (stored) => stored.status === "open" && (named?.has(stored.campaign.id) ?? true),
+  );
+  const snapshots: CampaignSnapshot[] = [];
+  for (const stored of open) {
+    const progress = await campaignProgress(tx, stored, asOf, rubric);
+    snapshots.push({
+      campaignId: stored.campaign.id,
+      name: stored.campaign.name,
+      deadline: stored.campaign.deadline,
+      atRisk: progress.atRisk.map(({ systemId, name, team, reason, expected }) => ({
+        systemId,
+        name,
+        team,
+        reason,
+        expected,
+      })),
+    });
+  }
+  return snapshots;
 }
 
 async function enqueue(tx: Transaction, alerts: AlertsConfig, decided: readonly Alert[], now: Date) {

@@ -88,6 +88,8 @@ function label(alert: Alert): string {
       return alert.change.after === "expired" ? "Waiver expired" : "Waiver expiring";
     case "evidence_stale":
       return "Evidence gone stale";
+    case "campaign_off_track":
+      return "Campaign off track";
   }
 }
 

@@ -1,7 +1,7 @@
 import type { MaturityEvent, NativeIdMappings, Risk, SystemReport } from "@maturity/model";
 import { routeEvent, unmappedSubject } from "@maturity/model";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "../client.ts";
+import type { Database, Transaction } from "../client.ts";
 import { events } from "../schema/events.ts";
 import { rollups, risks, scoreHistory, sourceMappings, systemReports } from "../schema/projections.ts";
 import { pgArrayLiteral } from "./pg-array.ts";
@@ -257,7 +257,7 @@ export async function eventsByIds(
  * routing), and GPU queue policies. Point-in-time views fold these with packages/scoring.
  */
 export async function eventsForSystemAsOf(
-  db: Database,
+  db: Database | Transaction,
   systemId: string,
   asOf: string,
 ): Promise<MaturityEvent[]> {

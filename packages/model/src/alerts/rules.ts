@@ -79,12 +79,21 @@ export const evidenceStaleRuleSchema = z.strictObject({
   riskTiers: z.array(riskTierSchema).min(1).default(["high"]),
 });
 
+export const campaignOffTrackRuleSchema = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("campaign_off_track"),
+  /** Campaign ids to watch; all open campaigns when absent. */
+  campaigns: list(alertName),
+  teams: systemFilters.teams,
+});
+
 export const alertRuleSchema = z.discriminatedUnion("kind", [
   levelDroppedRuleSchema,
   riskEnteredTopRuleSchema,
   gapWidenedRuleSchema,
   waiverExpiringRuleSchema,
   evidenceStaleRuleSchema,
+  campaignOffTrackRuleSchema,
 ]);
 
 export type AlertRule = z.output<typeof alertRuleSchema>;
@@ -94,6 +103,7 @@ export type RiskEnteredTopRule = z.output<typeof riskEnteredTopRuleSchema>;
 export type GapWidenedRule = z.output<typeof gapWidenedRuleSchema>;
 export type WaiverExpiringRule = z.output<typeof waiverExpiringRuleSchema>;
 export type EvidenceStaleRule = z.output<typeof evidenceStaleRuleSchema>;
+export type CampaignOffTrackRule = z.output<typeof campaignOffTrackRuleSchema>;
 /** A rule as written, before defaults: what tests and callers building rules in code write. */
 export type AlertRuleInput = z.input<typeof alertRuleSchema>;
 
@@ -103,4 +113,5 @@ export const alertKinds = [
   "gap_widened",
   "waiver_expiring",
   "evidence_stale",
+  "campaign_off_track",
 ] as const satisfies readonly AlertKind[];

@@ -584,7 +584,7 @@ export const eventNotes: { [T in EventType]: EventNote } = {
         "The rules in force from now on, each as in the alerts file (docs/alerts.md); `null` puts the alerts file's own rules back.",
       "rules[].id": "The rule's name: unique, and part of every alert id it decides.",
       "rules[].kind":
-        "What it watches: `level_dropped`, `risk_entered_top`, `gap_widened`, `waiver_expiring` or `evidence_stale`.",
+        "What it watches: `level_dropped`, `risk_entered_top`, `gap_widened`, `waiver_expiring`, `evidence_stale` or `campaign_off_track`.",
       "rules[].destinations": "The destinations (named in the alerts file) its alerts go to.",
       "rules[].minDrop": "`level_dropped`: levels lost on one axis in one change before it fires.",
       "rules[].axes": "Only these axes (all when absent).",
@@ -599,6 +599,8 @@ export const eventNotes: { [T in EventType]: EventNote } = {
       "rules[].withinDays": "`waiver_expiring`: warn when a waiver has this many days left.",
       "rules[].onExpiry": "`waiver_expiring`: also say when it has expired.",
       "rules[].evidence": "`evidence_stale`: only criteria of these evidence kinds (`state`, `activity`).",
+      "rules[].campaigns":
+        "`campaign_off_track`: only these campaigns, by id (all open campaigns when absent).",
     },
   },
   "alerts.delivery.redriven": {
