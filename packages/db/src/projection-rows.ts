@@ -1,5 +1,5 @@
 import type { OrgRollup, Risk, SystemReport, TeamRollup } from "@maturity/model";
-import { axes } from "@maturity/model";
+import { axes, systemIdentity } from "@maturity/model";
 
 /**
  * The rows each projection table holds for a scored report: one definition shared by the worker's
@@ -7,12 +7,7 @@ import { axes } from "@maturity/model";
  */
 export function systemReportRow(report: SystemReport, asOf: string, rubricVersion: string) {
   return {
-    systemId: report.systemId,
-    name: report.name,
-    team: report.team,
-    kind: report.kind,
-    riskTier: report.riskTier,
-    retired: report.retired,
+    ...systemIdentity(report),
     asOf,
     rubricVersion,
     report,

@@ -5,7 +5,7 @@
 // campaign_off_track alert rule.
 import type { Database, StoredCampaign, Transaction } from "@maturity/db";
 import { axisHistory, eventsForSystemAsOf, loadSystemReports } from "@maturity/db";
-import { axes, type Axis, type SystemReport } from "@maturity/model";
+import { axes, systemIdentity, type Axis, type SystemReport } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
 import {
   defaultForecastWindowDays,
@@ -48,12 +48,7 @@ export async function campaignProgress(
       axes.map((a) => [a, a === axis ? points : []]),
     ) as unknown as AxisHistory;
     members.push({
-      systemId: report.systemId,
-      name: report.name,
-      team: report.team,
-      kind: report.kind,
-      riskTier: report.riskTier,
-      retired: report.retired,
+      ...systemIdentity(report),
       history,
       nextUpgrade: nextStep(
         report,

@@ -34,6 +34,12 @@ export const systemReportSchema = z.object({
 });
 export type SystemReport = z.infer<typeof systemReportSchema>;
 
+/** Who a system is, as its report says: what lists, rows and snapshots of systems carry. */
+export function systemIdentity(report: SystemReport) {
+  const { systemId, name, team, kind, riskTier, retired } = report;
+  return { systemId, name, team, kind, riskTier, retired };
+}
+
 export const scoreReportSchema = z.object({
   asOf: z.iso.datetime(),
   rubricVersion: z.string().min(1),

@@ -1,5 +1,6 @@
 import { clauseIndex } from "@maturity/audit";
 import { latestReportTime } from "@maturity/db";
+import { systemIdentity } from "@maturity/model";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { keyFingerprint, packToHash } from "../audit-pack/build-pack.ts";
@@ -28,14 +29,7 @@ export const complianceRouter = createTRPCRouter({
       const clauses = clauseIndex(report, rubric);
       const events = await evidenceEvents(ctx.db, input.systemId, shownEvidenceIds(clauses));
       return {
-        system: {
-          systemId: report.systemId,
-          name: report.name,
-          team: report.team,
-          kind: report.kind,
-          riskTier: report.riskTier,
-          retired: report.retired,
-        },
+        system: systemIdentity(report),
         asOf: scored.asOf,
         pointInTime: scored.pointInTime,
         rubricVersion: scored.rubricVersion,
