@@ -131,10 +131,11 @@ export function decideOrgAlerts(input: OrgChangeInput): { alerts: Alert[]; state
         ? []
         : prunedHistory(rollup.history, { at: before.asOf, trackGap: prior.trackGap }, now, keepDays),
   });
+  const keptTop = topDepths(rules);
   const state: OrgAlertState = {
     asOf: after.asOf,
-    risks: risksWorthKeeping(after.risks, topDepths(rules)),
-    keptTop: topDepths(rules),
+    risks: risksWorthKeeping(after.risks, keptTop),
+    keptTop,
     ...(input.campaigns !== undefined && { campaigns: input.campaigns }),
     rollups: {
       org: kept(after.rollups.org, before?.rollups.org),

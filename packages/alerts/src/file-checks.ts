@@ -62,22 +62,9 @@ export function checkAlertsFile(
   }
 
   const known = Object.keys(parsed.destinations);
-  const unknownName = (destination: string) =>
-    `unknown destination ${JSON.stringify(destination)}; the destinations are ${known.length === 0 ? "none" : known.join(", ")}`;
-  const firstOfId = new Map<string, number>();
-  parsed.rules.forEach((rule, index) => {
-    const first = firstOfId.get(rule.id);
-    if (first !== undefined)
-      issues.push({
-        path: ["rules", index, "id"],
-        message: `duplicate rule id ${JSON.stringify(rule.id)} (also rules[${first}])`,
-      });
-    else firstOfId.set(rule.id, index);
-    rule.destinations.forEach((destination, d) => {
-      if (!Object.hasOwn(parsed.destinations, destination))
-        issues.push({ path: ["rules", index, "destinations", d], message: unknownName(destination) });
-    });
-  });
+  const unknownName = (destination: string) => unknownDestination(destination, known, "the destinations");
+  for (const issue of ruleListIssues(parsed.rules, known, "the destinations"))
+    issues.push({ ...issue, path: ["rules", ...issue.path] });
   const quietHours = parsed.grouping?.quietHours;
   quietHours?.destinations?.forEach((destination, d) => {
     if (!Object.hasOwn(parsed.destinations, destination))
@@ -85,6 +72,41 @@ export function checkAlertsFile(
   });
 
   return { issues, config: { file, destinations, rules: parsed.rules, quietHours } };
+}
+
+/**
+ * What a list of rules gets wrong beyond each rule's shape: a rule id used twice (alert ids derive
+ * from it), a destination that is not among `destinations`. Paths are relative to the list; the
+ * alerts file and the portal's rules editor both check with it, naming the destinations as `known`.
+ */
+export function ruleListIssues(
+  rules: readonly Pick<AlertRule, "id" | "destinations">[],
+  destinations: readonly string[],
+  known: string,
+): FileIssue[] {
+  const issues: FileIssue[] = [];
+  const firstOfId = new Map<string, number>();
+  rules.forEach((rule, index) => {
+    const first = firstOfId.get(rule.id);
+    if (first !== undefined)
+      issues.push({
+        path: [index, "id"],
+        message: `duplicate rule id ${JSON.stringify(rule.id)} (also rules[${first}])`,
+      });
+    else firstOfId.set(rule.id, index);
+    rule.destinations.forEach((destination, d) => {
+      if (!destinations.includes(destination))
+        issues.push({
+          path: [index, "destinations", d],
+          message: unknownDestination(destination, destinations, known),
+        });
+    });
+  });
+  return issues;
+}
+
+function unknownDestination(destination: string, destinations: readonly string[], known: string): string {
+  return `unknown destination ${JSON.stringify(destination)}; ${known} are ${destinations.length === 0 ? "none" : destinations.join(", ")}`;
 }
 
 // Slack's incoming webhooks are https only; a generic receiver may sit on a local http address.

@@ -25,6 +25,7 @@ export {
   type AlertsFileOptions,
 } from "./alerts-file.ts";
 export type { AlertsConfig, Destination, WebhookDestination, SlackDestination } from "./file-checks.ts";
+export { ruleListIssues } from "./file-checks.ts";
 export { formatAlertsFileError, formatAlertsFileErrors, type AlertsFileError } from "./file-errors.ts";
 export { webhookSecretProblem, type SecretLookup } from "./secrets.ts";
 export { alertSettings, type AlertSettingValues } from "./settings.ts";

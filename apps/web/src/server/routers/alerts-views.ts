@@ -2,7 +2,7 @@
 // and type only (their URLs and secrets are credentials, never shown), the rules as YAML to edit,
 // an admin's edited rules read and checked field by field, and the delivery log's rows. Pure.
 import type { AlertRule, AlertsConfig } from "@maturity/alerts";
-import { alertRuleSchema } from "@maturity/alerts";
+import { alertRuleSchema, ruleListIssues } from "@maturity/alerts";
 import type { AlertMessageRow } from "@maturity/db";
 import { maxAlertRules } from "@maturity/model";
 import { formatPath, parseSource, readableIssues } from "@maturity/policy";
@@ -163,21 +163,8 @@ export function readRulesText(text: string, destinations: readonly string[]): Ru
       ),
     );
   else {
-    const known = new Set(destinations);
-    const unknown = (name: string) =>
-      `unknown destination ${JSON.stringify(name)}; the alerts file's destinations are ${known.size === 0 ? "none" : [...known].join(", ")}`;
-    const firstOfId = new Map<string, number>();
-    parsed.data.forEach((rule, index) => {
-      const first = firstOfId.get(rule.id);
-      if (first !== undefined)
-        problems.push(
-          located([index, "id"], `duplicate rule id ${JSON.stringify(rule.id)} (also rules[${first}])`),
-        );
-      else firstOfId.set(rule.id, index);
-      rule.destinations.forEach((name, d) => {
-        if (!known.has(name)) problems.push(located([index, "destinations", d], unknown(name)));
-      });
-    });
+    for (const issue of ruleListIssues(parsed.data, destinations, "the alerts file's destinations"))
+      problems.push(located(issue.path, issue.message));
   }
   if (problems.length === 0 && parsed.success) return { ok: true, rules: parsed.data };
   const errors = problems.map((problem) => {
