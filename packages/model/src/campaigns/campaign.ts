@@ -6,6 +6,7 @@ import { z } from "zod";
 import { alertName } from "../alerts/rules.ts";
 import { axisSchema, riskTierSchema, systemKindSchema } from "../kinds.ts";
 import { criterionIdPattern } from "../rubric/criterion-id.ts";
+import { deadline } from "../events/fields.ts";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).optional();
 
@@ -35,8 +36,11 @@ export const campaignSchema = z.strictObject({
   description: z.string().max(2000).optional(),
   scope: campaignScopeSchema,
   target: campaignTargetSchema,
-  /** RFC 3339 with an offset: the systems in scope should meet the target by then. */
-  deadline: z.iso.datetime({ offset: true }),
+  /**
+   * RFC 3339 with an offset: the systems in scope should meet the target by then. Held to the same
+   * bounds as a waiver's expiry: no earlier than the time window, as far ahead as it needs to be.
+   */
+  deadline,
   /** Who answers for it (a person or a team). */
   owner: z.string().min(1).max(200),
 });

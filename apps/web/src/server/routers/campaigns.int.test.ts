@@ -147,6 +147,18 @@ describe.each(["postgres", "pglite"] as const)("campaigns (%s)", (driver) => {
       ok: false,
       errors: [expect.objectContaining({ path: "target.level", line: 10 })],
     });
+    // A deadline before the time window, a NUL in a name: refused, nothing recorded.
+    const ancient = await callerFor(admin).campaigns.define({
+      text: campaignYaml.replace(/deadline: \d{4}/, "deadline: 1000"),
+      fileName: "campaign.yaml",
+    });
+    expect(ancient).toMatchObject({ ok: false, errors: [expect.objectContaining({ path: "deadline" })] });
+    await expect(
+      callerFor(admin).campaigns.define({
+        text: campaignYaml.replace("name: High-risk LLM systems owned", 'name: "a\\0b"'),
+        fileName: "campaign.yaml",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("NUL") });
     await expect(
       callerFor(viewer).campaigns.define({ text: campaignYaml, fileName: "campaign.yaml" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
