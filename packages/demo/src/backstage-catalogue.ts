@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { annotations } from "@maturity/backstage";
 import { stringify } from "yaml";
+import { trajectories } from "./trajectories.ts";
 import type { OrganisationPlan, PlannedSystem } from "./organisation.ts";
 
 /** A Backstage entity as it is written in a catalog-info.yaml file. */
@@ -79,7 +80,10 @@ export function demoCatalogueEntities(plan: OrganisationPlan): DemoEntity[] {
     {
       apiVersion: "backstage.io/v1alpha1",
       kind: "System",
-      metadata: { name: team, description: `What the ${team} team runs` },
+      metadata: {
+        name: team,
+        description: `What the ${team} team runs; over the history: ${trajectories[plan.trajectories.get(team) ?? "stalled"].story}`,
+      },
       spec: { owner: `group:default/${demoOwnerGroup(team)}` },
     },
   ]);

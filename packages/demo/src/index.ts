@@ -14,3 +14,5 @@ export {
   type DemoEntity,
 } from "./backstage-catalogue.ts";
 export { demoPagerDutyDelivery } from "./pagerduty-deliveries.ts";
+export { demoCampaigns } from "./campaigns.ts";
+export { trajectories, climbingAxes, regressingAxes, type TrajectoryName } from "./trajectories.ts";

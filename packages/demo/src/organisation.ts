@@ -4,6 +4,7 @@ import type { RiskTier, SystemKind } from "@maturity/model";
 import type { DemoOptions } from "./options.ts";
 import { Prng } from "./prng.ts";
 import { mismatchProfiles, profile, profileQuota, trackOf, type Profile } from "./profiles.ts";
+import { assignTrajectories, followTrajectory, type TrajectoryName } from "./trajectories.ts";
 
 export interface PlannedSystem {
   systemId: string;
@@ -26,6 +27,8 @@ export interface OrganisationPlan {
   systems: PlannedSystem[];
   /** The teams that hold the mismatch profiles. */
   mismatchedTeams: string[];
+  /** How each team moved over the history (its systems' profiles follow it). */
+  trajectories: Map<string, TrajectoryName>;
 }
 
 const teamNames = [
@@ -159,6 +162,9 @@ export function planOrganisation(options: Pick<DemoOptions, "seed" | "teams" | "
   // teams whose axes disagree, not mismatches smeared thinly over everyone.
   const mismatchedTeams = rng.shuffle([...teams]).slice(0, Math.max(1, Math.round(teams.length / 4)));
   const otherTeams = teams.filter((t) => !mismatchedTeams.includes(t));
+  // Their own random stream, so the teams and systems are the same with or without them.
+  const trajectoryRng = new Prng(options.seed, "trajectories");
+  const trajectories = assignTrajectories(teams, trajectoryRng);
 
   const usedIds = new Set<string>();
   const systems: PlannedSystem[] = [];
@@ -181,7 +187,13 @@ export function planOrganisation(options: Pick<DemoOptions, "seed" | "teams" | "
     const riskTier = profileName === "governed" ? "high" : weighted(rng, tierShares[kind]);
     const [llmModel, provider] = rng.pick(llmModels);
     const featureCount = kind === "classical" ? 0 : rng.int(1, 3);
-    const maxDeployment = Math.max(...profile(profileName).phases.map((p) => p.levels.deployment));
+    const planned = followTrajectory(
+      profile(profileName),
+      trajectories.get(team) ?? "stalled",
+      trackOf(kind),
+      trajectoryRng,
+    );
+    const maxDeployment = Math.max(...planned.phases.map((p) => p.levels.deployment));
     systems.push({
       systemId,
       name: systemId
@@ -191,7 +203,7 @@ export function planOrganisation(options: Pick<DemoOptions, "seed" | "teams" | "
       team,
       kind,
       riskTier,
-      profile: profile(profileName),
+      profile: planned,
       model: kind === "classical" ? `${base}-model` : llmModel,
       provider: kind === "classical" ? undefined : provider,
       features: Array.from({ length: featureCount }, (_, i) => `${base}-${["chat", "summary", "search"][i]}`),
@@ -199,5 +211,5 @@ export function planOrganisation(options: Pick<DemoOptions, "seed" | "teams" | "
       gpuQueue: kind === "classical" ? `${team}-${maxDeployment >= 4 ? "priority" : "fifo"}` : undefined,
     });
   }
-  return { teams, systems, mismatchedTeams };
+  return { teams, systems, mismatchedTeams, trajectories };
 }

@@ -85,7 +85,7 @@ export const mismatchProfiles: readonly ProfileName[] = ["deployment_ahead", "go
 
 // Shares per track, after the article's picture of 2026: classical ML mostly at level 3, LLM and
 // agent operations mostly at levels 1–2, a few systems ahead or lagging on one axis.
-export const profileMix: Record<"classical" | "llm", Partial<Record<ProfileName, number>>> = {
+export const profileMix: Record<Track, Partial<Record<ProfileName, number>>> = {
   classical: {
     continuous_integration: 0.44,
     continuous_delivery: 0.14,
@@ -107,7 +107,10 @@ export const profileMix: Record<"classical" | "llm", Partial<Record<ProfileName,
   },
 };
 
-export function trackOf(kind: SystemKind): "classical" | "llm" {
+/** The two tracks of the maturity picture: classical ML, and LLM and agent systems together. */
+export type Track = "classical" | "llm";
+
+export function trackOf(kind: SystemKind): Track {
   return kind === "classical" ? "classical" : "llm";
 }
 
@@ -115,7 +118,7 @@ export function trackOf(kind: SystemKind): "classical" | "llm" {
  * Exactly `count` profile names in the mix's proportions (largest remainders), so the picture
  * holds for every seed; mismatch profiles get at least one system once the track has five.
  */
-export function profileQuota(track: "classical" | "llm", count: number): ProfileName[] {
+export function profileQuota(track: Track, count: number): ProfileName[] {
   const mix = Object.entries(profileMix[track]) as [ProfileName, number][];
   const exact = mix.map(([name, share]) => ({
     name,

@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readEntityFiles } from "@maturity/backstage";
 import {
+  demoCampaigns,
   demoCatalogueYaml,
   demoPagerDutyDelivery,
   newProgress,
@@ -16,8 +17,9 @@ import {
 } from "@maturity/demo";
 import { eventOfDraft, mapPagerdutyDelivery } from "@maturity/ingest";
 import type { LogRecord } from "@maturity/log";
-import { sourcesKeyOf, type MaturityEvent } from "@maturity/model";
+import { campaignsSubject, sourcesKeyOf, type MaturityEvent } from "@maturity/model";
 import { planStoredImport } from "./imports/backstage-import.ts";
+import { adminEvent } from "./routers/admin-event.ts";
 import cliProgress from "cli-progress";
 import type { RunningPlatform } from "./platform.ts";
 
@@ -103,7 +105,7 @@ export async function seedDemo(
     );
     const incidents = await asPagerDutyDeliveries(history, catalogue);
     // Time order across systems (the generator goes system by system); the first run's scale fits.
-    const events: (DemoEvent | MaturityEvent)[] = [...catalogue, ...incidents].sort(
+    const events: (DemoEvent | MaturityEvent)[] = [...catalogue, ...incidents, ...campaigns(options)].sort(
       (a, b) => Date.parse(a.time) - Date.parse(b.time),
     );
     let appended = 0;
@@ -190,6 +192,17 @@ async function importDemoCatalogue(
       `the demo catalogue did not import cleanly (a bug in the demo generator): ${imported.summary.skipped.map((problem) => problem.reason).join("; ")}`,
     );
   return imported.events;
+}
+
+/**
+ * The demo's campaigns, defined by an admin called "demo" four weeks before the history ends (the
+ * way a leader would set one; its progress is read from the whole history all the same).
+ */
+function campaigns(options: DemoOptions): MaturityEvent[] {
+  const time = new Date(options.end - 28 * 86_400_000).toISOString();
+  return demoCampaigns(options).map((campaign) =>
+    adminEvent("campaign.defined", campaignsSubject, "campaign-defined", { actor: "demo", campaign }, time),
+  );
 }
 
 /** When the history registers its systems (organisationHistory): two days before its first. */

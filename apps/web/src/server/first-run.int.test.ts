@@ -68,6 +68,11 @@ describe("the embedded first run", () => {
       expect(await readFile(path.join(dataDir, demoCatalogueFolder, "catalog-info.yaml"), "utf8")).toMatch(
         /kind: Component/,
       );
+      // The demo's campaign was defined by an admin event the worker applied, and reads as any other.
+      const campaigns = await trpcClientFor(first.platform.url).campaigns.list.query();
+      expect(campaigns.map((c) => [c.campaign.id, c.status, c.definedBy])).toEqual([
+        ["llm-evaluation-l3", "open", "demo"],
+      ]);
     } finally {
       await first.platform.close();
     }
