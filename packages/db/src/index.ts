@@ -30,3 +30,4 @@ export { databaseSettings, dataDirSettings, resolveDataDir } from "./settings.ts
 export * from "./queries/alert-outbox.ts";
 export * from "./queries/alert-state.ts";
 export * from "./queries/campaigns.ts";
+export * from "./queries/scores-as-of.ts";

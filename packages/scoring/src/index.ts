@@ -10,6 +10,7 @@ export { assembleReport, scoreSystem, scoreOrg } from "./report.ts";
 export { scoreEvents } from "./score-events.ts";
 export { computeMetrics, median, percentile } from "./metrics/index.ts";
 export { rollupTracks } from "./rollups.ts";
+export { identityAt, unregisteredTeam, type SystemIdentity } from "./views/catalog.ts";
 export { nextUpgrade, upgradeForLevel } from "./risks/next-upgrade.ts";
 export type { ScoreOptions } from "./options.ts";
 export { defaultWindowDays, defaultMetricsWindowDays } from "./options.ts";

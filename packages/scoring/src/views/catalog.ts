@@ -1,4 +1,4 @@
-import type { RiskTier, SystemKind } from "@maturity/model";
+import type { CatalogueChange, RiskTier, SystemKind } from "@maturity/model";
 import { catalogueIdentity } from "@maturity/model";
 import { firstKindTime } from "../facts/kinds/index.ts";
 import type { SystemFacts } from "../facts/types.ts";
@@ -24,10 +24,22 @@ export const unregisteredTeam = "unassigned";
  * nothing is dropped.
  */
 export function resolveIdentity(facts: SystemFacts, asOf: number): SystemIdentity {
-  const entry = catalogueIdentity(facts.catalog, asOf);
+  return identityAt(facts.systemId, facts.catalog, asOf);
+}
+
+/**
+ * The same from a system's catalogue changes alone (e.g. as the systems read model stores them),
+ * so a view read from stored scores names, groups and retires systems as a report would.
+ */
+export function identityAt(
+  systemId: string,
+  catalog: readonly CatalogueChange[],
+  asOf: number,
+): SystemIdentity {
+  const entry = catalogueIdentity(catalog, asOf);
   return {
-    systemId: facts.systemId,
-    name: entry.name ?? facts.systemId,
+    systemId,
+    name: entry.name ?? systemId,
     team: entry.team ?? unregisteredTeam,
     kind: entry.kind ?? "classical",
     riskTier: entry.riskTier ?? "minimal",

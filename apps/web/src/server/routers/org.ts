@@ -1,12 +1,11 @@
 import type { Database } from "@maturity/db";
-import { eventsAsOf, latestReportTime, overviewRows, rankedRisks, scoresAt } from "@maturity/db";
+import { latestReportTime, overviewRows, rankedRisks, scoresAsOf, scoresAt } from "@maturity/db";
 import { trackGapSeries } from "@maturity/mcp";
-import { scoreEvents } from "@maturity/scoring";
+import { identityAt } from "@maturity/scoring";
 import type { axisSchema } from "@maturity/model";
 import { axes, riskKindSchema, riskTierSchema, systemKindSchema, trackSchema } from "@maturity/model";
 import { z } from "zod";
 import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
-import { policyAsOf } from "./policy-reads.ts";
 import { waiverCountsByTeam, waiversInForce } from "./waiver-reads.ts";
 
 const dayMs = 86_400_000;
@@ -24,8 +23,10 @@ interface OverviewEntry {
 }
 
 /**
- * The active systems' scores now (from the narrow projection tables) or, with `asOf`, recomputed
- * with packages/scoring from the event store as they were; each with its score `trendDays` before.
+ * The active systems' scores now (from the narrow projection tables) or, with `asOf`, as the
+ * platform had scored them then (the score history, named by the catalogue in effect then); each
+ * with its score `trendDays` before. Evidence that arrived after `asOf` about earlier times is not
+ * in a past view: it shows in the system's own view as of that date (docs/guarantees.md).
  */
 async function overviewEntries(
   db: Database,
@@ -52,39 +53,36 @@ async function overviewEntries(
     return { asOf: latest, systems: [...bySystem.values()] };
   }
   const at = new Date(asOf).toISOString();
-  // Under the policy in force then, as the worker scored at the time.
-  const { rubric } = await policyAsOf(db, at);
-  const report = scoreEvents(await eventsAsOf(db, at), { asOf: at, rubric });
-  const before = await scoresAt(db, new Date(Date.parse(at) - trendDays * dayMs).toISOString());
-  return {
-    asOf: at,
-    systems: report.systems
-      .filter((system) => !system.retired)
-      .map((system) => ({
-        systemId: system.systemId,
-        name: system.name,
-        team: system.team,
-        kind: system.kind,
-        riskTier: system.riskTier,
-        axes: Object.fromEntries(
-          axes.map((axis) => [
-            axis,
-            {
-              score: system.axes[axis].score,
-              level: system.axes[axis].level,
-              scoreThen: before.get(`${system.systemId}/${axis}`) ?? null,
-            },
-          ]),
-        ) as OverviewEntry["axes"],
-      })),
-  };
+  const [scored, before] = await Promise.all([
+    scoresAsOf(db, at),
+    scoresAt(db, new Date(Date.parse(at) - trendDays * dayMs).toISOString()),
+  ]);
+  const systems: OverviewEntry[] = [];
+  for (const system of scored) {
+    const identity = identityAt(system.systemId, system.catalogue, Date.parse(at));
+    if (identity.retired) continue;
+    systems.push({
+      systemId: system.systemId,
+      name: identity.name,
+      team: identity.team,
+      kind: identity.kind,
+      riskTier: identity.riskTier,
+      axes: Object.fromEntries(
+        axes.map((axis) => [
+          axis,
+          { ...system.axes[axis], scoreThen: before.get(`${system.systemId}/${axis}`) ?? null },
+        ]),
+      ) as OverviewEntry["axes"],
+    });
+  }
+  return { asOf: at, systems };
 }
 
 export const orgRouter = createTRPCRouter({
   /**
    * Every system × axis: score, level and the change over the last `trendDays`; and how many
    * systems sit at each level per axis and track. Retired systems are left out. With `asOf`, the
-   * organisation as it was then, recomputed with packages/scoring from the stored events.
+   * organisation as the platform had scored it then, from the score history.
    */
   overview: viewerProcedure
     .input(
