@@ -36,30 +36,26 @@ describe.skipIf(noChromium("portal"))("the portal in a real browser", () => {
     const overview = await api.org.overview.query({ trendDays: 30 });
     expect(overview.systems).toHaveLength(demo.systems);
 
-    // A system whose scores 60 days ago differ from today's, so the as-of view must show a change.
+    // A system whose scores 60 days ago differ from today's, so the as-of view must show a change:
+    // the organisation as the platform scored it then (the score history), and the system's page
+    // as of then (its events up to the end of that day, re-read).
     const pastDay = new Date(Date.now() - 60 * dayMs).toISOString().slice(0, 10);
-    let target: {
-      systemId: string;
-      team: string;
-      past: Awaited<ReturnType<typeof api.system.report.query>>;
-    } | null = null;
-    for (const system of overview.systems) {
-      const past = await api.system.report
-        .query({ systemId: system.systemId, asOf: `${pastDay}T23:59:59.999Z` })
-        .catch(() => null);
-      if (
-        past &&
-        Object.entries(system.axes).some(
-          ([axis, now]) => past.report.axes[axis as "governance"].score !== now.score,
-        )
-      ) {
-        target = { systemId: system.systemId, team: system.team, past };
-        break;
-      }
-    }
-    expect(target, "the demo organisation has a system whose scores changed in 60 days").not.toBeNull();
-    const { systemId, team, past } = target!;
-    const current = overview.systems.find((system) => system.systemId === systemId)!;
+    const endOfPastDay = `${pastDay}T23:59:59.999Z`;
+    const orgPast = await api.org.overview.query({ asOf: endOfPastDay });
+    const changed = overview.systems.find((system) =>
+      orgPast.systems.some(
+        (then) =>
+          then.systemId === system.systemId &&
+          Object.entries(system.axes).some(
+            ([axis, now]) => then.axes[axis as "governance"].level !== now.level,
+          ),
+      ),
+    );
+    expect(changed, "the demo organisation has a system whose levels changed in 60 days").toBeDefined();
+    const current = changed!;
+    const { systemId, team } = current;
+    const orgThen = orgPast.systems.find((system) => system.systemId === systemId)!;
+    const past = await api.system.report.query({ systemId, asOf: endOfPastDay });
 
     const page = await newPage();
     await page.goto(`${base}/`);
@@ -93,7 +89,7 @@ describe.skipIf(noChromium("portal"))("the portal in a real browser", () => {
       "observability",
       "governance",
     ] as const) {
-      const label = `${current.name}, ${axis.charAt(0).toUpperCase()}${axis.slice(1)}: level ${past.report.axes[axis].level}`;
+      const label = `${current.name}, ${axis.charAt(0).toUpperCase()}${axis.slice(1)}: level ${orgThen.axes[axis].level}`;
       await heatmap.getByRole("link", { name: label, exact: true }).waitFor();
     }
     await shot(page, "org-as-of");
