@@ -1,8 +1,9 @@
 // Worker throughput (Kafka → projections) and replay throughput, each beside the raw limits
 // measured in the same run: raw kafkajs consume of the same messages and raw Postgres COPY of the
-// same rows. Run: npm run bench -w @maturity/worker  (needs infra/up: Kafka + Postgres)
+// same rows; then the bytes on disk per stored event, beside those of the same rows in a bare table.
+// Run: npm run bench -w @maturity/worker  (needs infra/up: Kafka + Postgres)
 import { randomBytes } from "node:crypto";
-import { appendEvents, countEvents, openDatabase } from "@maturity/db";
+import { appendEvents, countEvents, isHighVolume, openDatabase, storageCost } from "@maturity/db";
 import { createScratchDatabase, testDatabaseUrl } from "@maturity/db/testing";
 import { openKafkaLog } from "@maturity/log";
 import { testKafkaBrokers } from "@maturity/log/testing";
@@ -15,6 +16,7 @@ import { newProgress, organisationHistory, planOrganisation } from "@maturity/de
 import { replayProjections } from "../src/replay/replay.ts";
 import { startWorker } from "../src/worker.ts";
 import { postgresCpuMs } from "./postgres-cpu.ts";
+import { printStorageCost } from "./storage-report.ts";
 
 // The load is the demo organisation (packages/demo): `npm run bench -w @maturity/worker -- [systems] [days]`.
 const [systemCount = 150, days = 60] = process.argv.slice(2).map(Number);
@@ -108,10 +110,13 @@ const bareCopyRate = await copyRate("bare_events", "copy bare_events from stdin"
   event.time,
   JSON.stringify(event),
 ]);
+// The storage floor: one copy of each event in a table with no index (the last COPY's rows).
+const [bare] = await sql<{ bytes: string }[]>`select pg_total_relation_size('bare_events') as bytes`;
+const bareBytes = Number(bare!.bytes);
 const appliedAt = new Date(clock).toISOString();
 const rawCopyRate = await copyRate(
   "store_shaped",
-  "copy store_shaped (source, event_id, type, system_id, time, payload, applied_at, system_seq, prev_hash, hash) from stdin",
+  "copy store_shaped (source, event_id, type, system_id, time, payload, applied_at, system_seq, hash) from stdin",
   (event, index) => [
     event.source,
     event.id,
@@ -121,7 +126,6 @@ const rawCopyRate = await copyRate(
     JSON.stringify(event),
     appliedAt,
     String(index + 1),
-    "0".repeat(64),
     "f".repeat(64),
   ],
 );
@@ -169,11 +173,14 @@ console.log(
 await worker.stop();
 const stored = await countEvents(database.db);
 if (stored !== events.length) throw new Error(`the store holds ${stored} events, expected ${events.length}`);
+// As the worker left it: projections updated in place, with whatever dead rows autovacuum has not reclaimed.
+const workerStorage = await storageCost(database.db);
 
 // 4. Replay: every projection rebuilt from the store and swapped in.
 const replayStart = performance.now();
 await replayProjections(database.db);
 const replayRate = rate(events.length, performance.now() - replayStart);
+const replayedProjections = (await storageCost(database.db)).projections.total;
 
 await log.close();
 await database.close();
@@ -228,4 +235,8 @@ console.log(
     `the event-store table; aim ≥ 50%), ${((workerRate / Math.min(rawConsumeRate, bareCopyRate)) * 100).toFixed(0)}% ` +
     `of COPY into a bare table; the event store alone, without projections, is ${((floorRate / slowerRaw) * 100).toFixed(0)}%; ` +
     `replay ${replayRate} events/s (aim ≥ 20,000)`,
+);
+printStorageCost(workerStorage, { total: stored, telemetry: events.filter(isHighVolume).length }, bareBytes);
+console.log(
+  `projections rebuilt by replay (no dead rows): ${Math.round(replayedProjections / stored)} bytes per event`,
 );

@@ -8,6 +8,8 @@ export * from "./queries/projections.ts";
 export * from "./queries/policy.ts";
 export * from "./queries/systems.ts";
 export { dropExpiredTelemetryPartitions } from "./queries/telemetry-partitions.ts";
+export * from "./queries/storage-cost.ts";
+export { compactAfterBulkLoad } from "./queries/compact.ts";
 export { rowsOf } from "./queries/rows-of.ts";
 export { fromJsonb } from "./queries/jsonb.ts";
 export * from "./queries/evidence-events.ts";

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   addToBuckets,
   bucketPercentile,
+  fromStoredBuckets,
   latencyBucketIndex,
   latencyBucketUpperMs,
   mergeBuckets,
+  toStoredBuckets,
 } from "./latency-buckets.ts";
 
 describe("log-scale latency buckets", () => {
@@ -46,5 +48,18 @@ describe("log-scale latency buckets", () => {
     expect(p50).toBeGreaterThanOrEqual(30);
     expect(p50).toBeLessThan(30 * 1.19);
     expect(bucketPercentile([], 0.5)).toBeNull();
+  });
+
+  it("store only the non-empty buckets, and read back the same histogram", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 50 }), (latencies) => {
+        const buckets: number[] = [];
+        for (const latency of latencies) addToBuckets(buckets, latency);
+        const stored = toStoredBuckets(buckets);
+        expect(Object.values(stored).every((count) => count > 0)).toBe(true);
+        expect(fromStoredBuckets(stored)).toEqual(buckets);
+      }),
+    );
+    expect(toStoredBuckets([0, 0, 3, 0, 1])).toEqual({ 2: 3, 4: 1 });
   });
 });

@@ -44,3 +44,26 @@ export function bucketPercentile(buckets: readonly number[], q: number): number 
   }
   return latencyBucketUpperMs(buckets.length - 1);
 }
+
+/**
+ * A histogram as stored: bucket index → count, empty buckets left out. An hour of one feature
+ * usually holds a few calls, so the dense form would be mostly zeros (4 bytes each, up to 128).
+ */
+export type StoredBuckets = Record<string, number>;
+
+export function toStoredBuckets(buckets: readonly number[]): StoredBuckets {
+  const stored: StoredBuckets = {};
+  buckets.forEach((count, index) => {
+    if (count !== 0) stored[index] = count;
+  });
+  return stored;
+}
+
+export function fromStoredBuckets(stored: StoredBuckets): number[] {
+  const buckets: number[] = [];
+  for (const [index, count] of Object.entries(stored)) {
+    while (buckets.length <= Number(index)) buckets.push(0);
+    buckets[Number(index)] = count;
+  }
+  return buckets;
+}

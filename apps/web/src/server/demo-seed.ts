@@ -15,6 +15,7 @@ import {
   type DemoOptions,
   type OrganisationPlan,
 } from "@maturity/demo";
+import { compactAfterBulkLoad } from "@maturity/db";
 import { eventOfDraft, mapPagerdutyDelivery } from "@maturity/ingest";
 import type { LogRecord } from "@maturity/log";
 import { campaignsSubject, sourcesKeyOf, type MaturityEvent } from "@maturity/model";
@@ -146,6 +147,9 @@ export async function seedDemo(
     clearInterval(ticker);
     bars.stop();
   }
+  // The load left dead row versions and ~2 KB of WAL per event in the data folder: PGlite runs no
+  // autovacuum or checkpointer to give them back.
+  await compactAfterBulkLoad(platform.database.db);
   const marker: DemoMarker = { seededAt: new Date().toISOString(), options, events: progress.eventsDone };
   await writeFile(path.join(dataDir, demoMarkerFile), `${JSON.stringify(marker, null, 2)}\n`);
   return {

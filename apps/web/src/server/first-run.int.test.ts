@@ -1,6 +1,6 @@
 // The embedded first run end to end: a fresh data folder is seeded with the demo organisation,
 // a restart keeps it without seeding again, --no-demo starts empty, --reset starts over.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,6 +25,14 @@ function configFor(dataDir: string): FirstRunConfig {
 }
 
 const withDemo: StartFlags = { reset: false, demo: true, progress: false };
+
+/** Bytes of the files under `dir`, as `du --apparent-size` counts them. */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  return total;
+}
 
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -73,6 +81,14 @@ describe("the embedded first run", () => {
       expect(campaigns.map((c) => [c.campaign.id, c.status, c.definedBy])).toEqual([
         ["llm-evaluation-l3", "open", "demo"],
       ]);
+      // The seeding ended with a checkpoint that deleted the write-ahead log behind it (PGlite runs
+      // no checkpointer): without it pg_wal keeps every segment the load wrote.
+      const wal = await folderBytes(path.join(dataDir, "pglite", "pg_wal"));
+      console.log(
+        `first run: data folder ${(await folderBytes(dataDir)) >> 20} MB, pg_wal ${wal >> 20} MB, ` +
+          `${first.seeded?.events} events`,
+      );
+      expect(wal).toBeLessThanOrEqual(2 << 20);
     } finally {
       await first.platform.close();
     }

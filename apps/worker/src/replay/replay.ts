@@ -19,6 +19,7 @@ import {
   listRescoreTicks,
   mergeLlmUsage,
   readAppliedGroups,
+  storedLlmUsage,
   swapInNextProjections,
 } from "@maturity/db";
 import type { MaturityEvent, SystemReport } from "@maturity/model";
@@ -206,7 +207,7 @@ export async function replayProjections(
   ]);
   await insertRows(db, next.rollups, rollupRows(rolled.asOf, rolled.teams, rolled.org));
   await insertRows(db, next.scoreHistory, history);
-  await insertRows(db, next.llmUsageHourly, [...usage.values()]);
+  await insertRows(db, next.llmUsageHourly, storedLlmUsage([...usage.values()]));
   await insertRows(db, next.systems, [...systemRows.values()]);
   await insertRows(db, next.unmappedSources, [...unmappedRows.values()]);
   if (policyRow !== undefined) await insertRows(db, next.activePolicy, [policyRow]);

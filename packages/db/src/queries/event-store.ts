@@ -66,7 +66,6 @@ async function appendChained(tx: Transaction, main: MaturityEvent[], appliedAt: 
     return {
       ...storedColumns(event, appliedAt),
       systemSeq: link.systemSeq,
-      prevHash: previous.hash,
       hash: link.hash,
     };
   });

@@ -1,7 +1,13 @@
 import type { EventOf, MaturityEvent } from "@maturity/model";
 import { and, eq, gte, lt } from "drizzle-orm";
 import type { Database, Transaction } from "../client.ts";
-import { addToBuckets, bucketPercentile, mergeBuckets } from "../latency-buckets.ts";
+import {
+  addToBuckets,
+  bucketPercentile,
+  fromStoredBuckets,
+  mergeBuckets,
+  toStoredBuckets,
+} from "../latency-buckets.ts";
 import { llmUsageHourly } from "../schema/projections.ts";
 import { upsertRows } from "./bulk-insert.ts";
 
@@ -54,13 +60,18 @@ export function aggregateLlmUsage(newEvents: readonly MaturityEvent[]): LlmUsage
   return [...rows.values()];
 }
 
-/** Adds rows into the hourly rollups; histograms add element-wise. */
+/** Usage rows as the table stores them: the histogram keeps only its non-empty buckets. */
+export function storedLlmUsage(rows: readonly LlmUsageRow[]) {
+  return rows.map((row) => ({ ...row, latencyBuckets: toStoredBuckets(row.latencyBuckets) }));
+}
+
+/** Adds rows into the hourly rollups; histograms add bucket by bucket. */
 export async function upsertLlmUsage(tx: Transaction, rows: readonly LlmUsageRow[]): Promise<void> {
   // Rows are unique per key within a call (aggregateLlmUsage); existing rows add up.
   await upsertRows(
     tx,
     llmUsageHourly,
-    rows,
+    storedLlmUsage(rows),
     [llmUsageHourly.systemId, llmUsageHourly.feature, llmUsageHourly.hour],
     {
       calls: `llm_usage_hourly.calls + excluded.calls`,
@@ -68,8 +79,11 @@ export async function upsertLlmUsage(tx: Transaction, rows: readonly LlmUsageRow
       inputTokens: `llm_usage_hourly.input_tokens + excluded.input_tokens`,
       outputTokens: `llm_usage_hourly.output_tokens + excluded.output_tokens`,
       costUsd: `llm_usage_hourly.cost_usd + excluded.cost_usd`,
-      latencyBuckets: `(select array_agg(coalesce(a, 0) + coalesce(b, 0) order by n)
-      from unnest(llm_usage_hourly.latency_buckets, excluded.latency_buckets) with ordinality as u(a, b, n))`,
+      latencyBuckets: `(select coalesce(jsonb_object_agg(bucket, calls), '{}'::jsonb) from (
+        select key as bucket, sum(value::bigint) as calls from (
+          select * from jsonb_each_text(llm_usage_hourly.latency_buckets)
+          union all select * from jsonb_each_text(excluded.latency_buckets)) as both_sides
+        group by key) as merged)`,
     },
   );
 }
@@ -107,7 +121,7 @@ export async function llmUsageSummary(
     summary.inputTokens += row.inputTokens;
     summary.outputTokens += row.outputTokens;
     summary.costUsd += row.costUsd;
-    mergeBuckets(buckets, row.latencyBuckets);
+    mergeBuckets(buckets, fromStoredBuckets(row.latencyBuckets));
   }
   return {
     ...summary,

@@ -1,29 +1,9 @@
-import type { MaturityEvent } from "@maturity/model";
 import { describe, expect, it } from "vitest";
+import { llmCall as call } from "../testing/llm-call.ts";
 import { suiteDatabase } from "../testing/suite-database.ts";
 import { appendEvents, countEvents } from "./event-store.ts";
 import { aggregateLlmUsage, llmUsageSummary, upsertLlmUsage } from "./llm-usage.ts";
 import { dropExpiredTelemetryPartitions } from "./telemetry-partitions.ts";
-
-function call(id: string, time: string, latencyMs: number): MaturityEvent {
-  return {
-    specversion: "1.0",
-    id,
-    source: "otel://checkout",
-    type: "llm.call.completed",
-    time,
-    subject: "support-assistant",
-    data: {
-      model: "m",
-      inputTokens: 100,
-      outputTokens: 20,
-      latencyMs,
-      status: "ok",
-      costUsd: 0.01,
-      feature: "chat",
-    },
-  } as MaturityEvent;
-}
 
 describe("telemetry partitions and retention on the real Postgres server", () => {
   const database = suiteDatabase("postgres");

@@ -17,7 +17,8 @@ const timestamptz = () => timestamp({ withTimezone: true, mode: "string" });
  * The event store: every accepted CloudEvent except high-volume telemetry, append-only.
  * (source, event_id) is the CloudEvents identity, so a redelivered event is ignored. Each system's
  * events form a hash chain in the order they were stored (system_seq): a row's hash covers its
- * canonical form and the previous row's hash, so an altered or removed row breaks the chain.
+ * canonical form and the hash of the system's previous row (system_seq - 1, genesis for the
+ * first), so an altered or removed row breaks the chain.
  */
 export const events = pgTable(
   "events",
@@ -37,7 +38,6 @@ export const events = pgTable(
     appliedAt: timestamptz().notNull(),
     /** Position in the system's chain, from 1. */
     systemSeq: bigint({ mode: "number" }).notNull(),
-    prevHash: text().notNull(),
     hash: text().notNull(),
   },
   (table) => [

@@ -1,4 +1,5 @@
 import type { CatalogueChange } from "@maturity/model";
+import type { StoredBuckets } from "../latency-buckets.ts";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -138,10 +139,11 @@ export function projectionTables(schemaName: string) {
       inputTokens: bigint({ mode: "number" }).notNull(),
       outputTokens: bigint({ mode: "number" }).notNull(),
       costUsd: doublePrecision().notNull(),
-      latencyBuckets: integer()
-        .array()
+      /** Bucket index → calls (StoredBuckets): only the non-empty buckets. */
+      latencyBuckets: jsonb()
+        .$type<StoredBuckets>()
         .notNull()
-        .default(sql`'{}'::integer[]`),
+        .default(sql`'{}'::jsonb`),
     },
     (table) => [primaryKey({ columns: [table.systemId, table.feature, table.hour] })],
   );
