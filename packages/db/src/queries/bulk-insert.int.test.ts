@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { suiteDatabase } from "../testing/suite-database.ts";
 import { telemetryEvents } from "../schema/events.ts";
 import { criterionResults, llmUsageHourly, systems } from "../schema/projections.ts";
-import { insertNewRows, insertRows, upsertRows } from "./bulk-insert.ts";
+import { insertNewRows, insertRows, replaceRowsOf, upsertRows } from "./bulk-insert.ts";
 import { ensureTelemetryPartitions } from "./telemetry-partitions.ts";
 
 // Values that break naive text formats: tabs, newlines, quotes, backslashes, braces, non-ASCII.
@@ -43,6 +43,36 @@ describe.each(["postgres", "pglite"] as const)("bulk row writes on %s", (driver)
     await database().db.transaction((tx) => insertRows(tx, criterionResults, rows));
     const stored = await database().db.select().from(criterionResults).orderBy(asc(criterionResults.level));
     expect(stored).toEqual(rows);
+  });
+
+  it("replaces the rows of the systems in scope: new ones written, missing ones deleted, others kept", async () => {
+    // Many systems at once (a first load registers thousands in one batch): more keys than a
+    // multi-column NOT IN keeps in memory, which once made this delete quadratic.
+    const scoped = Array.from({ length: 3_000 }, (_, index) => `replaced-${index}`);
+    const before = [...scoped, "not-replaced"].flatMap((systemId) =>
+      [0, 1, 2].map((i) => criterionRow(systemId, i)),
+    );
+    await database().db.transaction((tx) => insertRows(tx, criterionResults, before));
+    // In scope now: criteria 1 and 3 (0 and 2 gone, 1 changed, 3 new); "not-replaced" untouched.
+    const after = scoped.flatMap((systemId) => [
+      { ...criterionRow(systemId, 1), degree: 0.5 },
+      criterionRow(systemId, 3),
+    ]);
+    await database().db.transaction((tx) =>
+      replaceRowsOf(tx, criterionResults, after, [criterionResults.systemId, criterionResults.criterionId], {
+        column: criterionResults.systemId,
+        values: scoped,
+      }),
+    );
+    const stored = await database()
+      .db.select()
+      .from(criterionResults)
+      .orderBy(asc(criterionResults.systemId), asc(criterionResults.criterionId));
+    const key = (row: { systemId: string; criterionId: string }) => `${row.systemId}/${row.criterionId}`;
+    const expected = [...after, ...before.filter((row) => row.systemId === "not-replaced")];
+    const ours = stored.filter((row) => row.systemId.includes("replaced"));
+    expect(ours.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(stored.find((row) => key(row) === "replaced-7/c-1")?.degree).toBe(0.5);
   });
 
   it("stores SQL NULL for null and undefined, and timestamps as instants", async () => {

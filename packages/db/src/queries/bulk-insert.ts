@@ -81,8 +81,15 @@ export async function replaceRowsOf(
     const values = rows.map((row) => (row as Record<string, string | number>)[field]!);
     return sql`${pgArrayLiteral(values)}::${sql.raw(column.getSQLType())}[]`;
   });
+  // NOT EXISTS, not NOT IN: a multi-column NOT IN over more keys than fit in work_mem is checked
+  // row by row against the whole list (minutes for a batch of thousands of systems); this is a
+  // hash anti-join at any size.
+  const kept = key.map((_, index) => sql.raw(`k${index}`));
+  const matches = key.map((column, index) => sql`${column} = kept.${kept[index]!}`);
   await db.execute(
-    sql`delete from ${table} where ${scope.column} in (select unnest(${pgArrayLiteral(scope.values)}::text[])) and (${sql.join(key, sql`, `)}) not in (select * from unnest(${sql.join(keyLists, sql`, `)}))`,
+    sql`delete from ${table} where ${scope.column} in (select unnest(${pgArrayLiteral(scope.values)}::text[]))
+      and not exists (select 1 from unnest(${sql.join(keyLists, sql`, `)}) as kept(${sql.join(kept, sql`, `)})
+        where ${sql.join(matches, sql` and `)})`,
   );
 }
 
