@@ -4,119 +4,19 @@
 // Run: npm run bench:api -w @maturity/web -- [systems=2000] [days=90] [llmCallsPerDay=20]
 // (needs infra/up). The loaded organisation is kept in the database `maturity_bench_api` and
 // reused while its size matches, since loading millions of events takes minutes.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase, sql } from "@maturity/db";
-import { testDatabaseUrl } from "@maturity/db/testing";
-import { newProgress, organisationHistory, planOrganisation } from "@maturity/demo";
-import { percentile } from "@maturity/scoring";
-import { applyBatch, refreshRollups } from "@maturity/worker";
 import postgres from "postgres";
 import { rubric } from "@maturity/model/rubric";
-import { readEnv } from "../src/server/env.ts";
 import { coverageByTier } from "../src/server/routers/compliance-reads.ts";
 import { rubricClauses } from "../src/server/routers/compliance-views.ts";
-import { startPlatform } from "../src/server/platform.ts";
+import { benchDatabase, rawOverviewSql, startBenchPortal, loadOrganisation, measure } from "./bench-kit.ts";
 
 const [systems = 2_000, days = 90, llmCallsPerDay = 20] = process.argv.slice(2).map(Number);
 const end = Date.parse("2026-11-24T12:00:00.000Z");
 const demo = { seed: 11, teams: Math.max(1, Math.round(systems / 7)), systems, days, llmCallsPerDay, end };
 const label = `${systems} systems, ${days} days, ${llmCallsPerDay} LLM calls/day`;
-const benchUrl = testDatabaseUrl.replace(/\/[^/?]+(\?|$)/, "/maturity_bench_api$1");
-
-async function ensureDatabase(): Promise<void> {
-  const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
-  const [exists] = await admin`select 1 from pg_database where datname = 'maturity_bench_api'`;
-  if (exists === undefined) await admin.unsafe("create database maturity_bench_api");
-  await admin.end();
-}
-
-/** Loads the organisation through the worker's own apply path, in time order, clock following. */
-async function load(): Promise<void> {
-  await ensureDatabase();
-  const handle = await openDatabase({ url: benchUrl });
-  const db = handle.db;
-  const marker = await db
-    .execute(sql`select obj_description('projections.system_reports'::regclass) as label`)
-    .then(
-      (result) =>
-        (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] as {
-          label: string | null;
-        },
-    );
-  if (marker?.label === label) {
-    console.log(`reusing the loaded organisation (${label})`);
-    await handle.close();
-    return;
-  }
-  await db.execute(sql.raw("drop schema if exists projections cascade"));
-  await db.execute(sql.raw("drop schema if exists drizzle cascade"));
-  await db.execute(sql.raw("drop schema public cascade; create schema public"));
-  await handle.close();
-  const fresh = await openDatabase({ url: benchUrl });
-  const started = performance.now();
-  let batch: string[] = [];
-  let lastTime = 0;
-  let loaded = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const records = batch.map((value, index) => ({ key: "", value, position: `bench@${loaded + index}` }));
-    await applyBatch(fresh.db, records, lastTime);
-    loaded += batch.length;
-    batch = [];
-    process.stderr.write(
-      `\rloading: ${loaded.toLocaleString("en")} events, ${Math.round(loaded / ((performance.now() - started) / 1000))} ev/s   `,
-    );
-  };
-  for (const event of organisationHistory(planOrganisation(demo), demo, newProgress())) {
-    batch.push(JSON.stringify(event));
-    lastTime = Math.max(lastTime, Date.parse(event.time));
-    if (batch.length >= 5_000) await flush();
-  }
-  await flush();
-  await refreshRollups(fresh.db, end);
-  await fresh.db.execute(sql.raw(`comment on table projections.system_reports is '${label}'`));
-  process.stderr.write("\n");
-  console.log(
-    `loaded ${loaded.toLocaleString("en")} events in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-  await fresh.close();
-}
-
-/** `timesItself`: `once` resolves with the duration of the part to count (it waits first). */
-async function measure(
-  what: string,
-  runs: number,
-  once: (run: number) => Promise<unknown>,
-  timesItself = false,
-) {
-  for (let run = 0; run < 5; run += 1) await once(run); // warm-up
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    const result = await once(run);
-    samples.push(timesItself ? (result as number) : performance.now() - started);
-  }
-  const [p50, p95] = [percentile(samples, 0.5)!, percentile(samples, 0.95)!];
-  console.log(
-    `${what.padEnd(50)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms`,
-  );
-  return { p50, p95 };
-}
-
-await load();
-const dataDir = await mkdtemp(path.join(tmpdir(), "maturity-bench-api-"));
-const platform = await startPlatform({
-  ...readEnv({}),
-  PORT: 0,
-  HOST: "127.0.0.1",
-  MATURITY_DATA_DIR: dataDir,
-  DATABASE_URL: benchUrl,
-  kafkaBrokers: undefined,
-  MATURITY_ROLES: ["web"],
-  LOG_LEVEL: "warn",
-});
+const benchUrl = await benchDatabase("maturity_bench_api");
+await loadOrganisation(benchUrl, demo, label);
+const { platform, close } = await startBenchPortal(benchUrl);
 const raw = postgres(benchUrl, { max: 2, onnotice: () => undefined });
 const counts =
   await raw`select (select count(*) from events) + (select count(*) from telemetry_events) as events,
@@ -140,14 +40,7 @@ const runs = 200;
 const noop = await measure("raw: HTTP round trip doing nothing (/healthz)", runs, () =>
   fetch(`${platform.url}/healthz`).then((response) => response.arrayBuffer()),
 );
-const rawOverview = await measure("raw: overview SQL via postgres.js", runs, async () => {
-  const [latest] = await raw`select max(as_of) as at from projections.system_reports`;
-  return raw`select r.system_id, r.name, r.team, r.kind, r.risk_tier, r.as_of, a.axis, a.score, a.level,
-    (select h.score from projections.score_history h where h.system_id = a.system_id and h.axis = a.axis
-      and h.at <= ${latest!.at}::timestamptz - interval '30 days' order by h.at desc, h.id desc limit 1)
-    from projections.system_reports r join projections.axis_scores a on a.system_id = r.system_id
-    where not r.retired order by r.system_id, a.axis`;
-});
+const rawOverview = await measure("raw: overview SQL via postgres.js", runs, () => rawOverviewSql(raw));
 const rawReport = await measure("raw: one stored report + history via postgres.js", runs, (run) =>
   Promise.all([
     raw`select report from projections.system_reports where system_id = ${systemIds[run % systemIds.length]!}`,
@@ -209,5 +102,4 @@ console.log(
   `compliance    org p95 ${complianceOrg.p95.toFixed(1)} ms between changes, ${uncachedCompliance.p95.toFixed(1)} ms uncached; system p95 ${complianceSystem.p95.toFixed(1)} ms`,
 );
 await raw.end();
-await platform.close();
-await rm(dataDir, { recursive: true, force: true });
+await close();

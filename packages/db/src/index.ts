@@ -33,3 +33,5 @@ export * from "./queries/alert-outbox.ts";
 export * from "./queries/alert-state.ts";
 export * from "./queries/campaigns.ts";
 export * from "./queries/scores-as-of.ts";
+export * from "./queries/team-groups.ts";
+export { containingPattern } from "./queries/like-pattern.ts";

@@ -2,7 +2,7 @@
 // and score, filtered and paged in the database (raw SQL over the narrow projection tables; the
 // full reports are read only for one system at a time).
 import type { Database } from "@maturity/db";
-import { fromJsonb, isoTimeOf, rowsOf, sql } from "@maturity/db";
+import { containingPattern as containing, fromJsonb, isoTimeOf, rowsOf, sql } from "@maturity/db";
 import type { Axis, Risk, RiskTier, SystemKind } from "@maturity/model";
 
 type SQL = ReturnType<typeof sql>;
@@ -33,9 +33,6 @@ export interface FoundSystem {
   riskCount: number;
   topRisk: Risk | null;
 }
-
-/** `%text%` for ILIKE, with LIKE's own wildcards in the text matched literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 function conditions(filter: SystemFilter): SQL {
   const levelOf =

@@ -4,12 +4,18 @@ interface Props {
   /** The chosen day (YYYY-MM-DD), or undefined for "now". */
   value: string | undefined;
   onChange: (day: string | undefined) => void;
+  /** How the past view is made, for the hint under the picker. */
+  hint?: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Picks the day to view the system as it was at that day's end (UTC); empty means now. */
-export function AsOfPicker({ value, onChange }: Props) {
+export function AsOfPicker({
+  value,
+  onChange,
+  hint = "Scores recomputed from the events stored up to the end of that day (UTC).",
+}: Props) {
   const id = useId();
   const hintId = useId();
   return (
@@ -29,7 +35,7 @@ export function AsOfPicker({ value, onChange }: Props) {
         </button>
       ) : null}
       <span id={hintId} className="muted small">
-        Scores recomputed from the events stored up to the end of that day (UTC).
+        {hint}
       </span>
     </div>
   );

@@ -7,13 +7,15 @@ interface Props {
   risks: readonly Risk[];
   /** Shown when there are none, e.g. "No risks for this team." */
   empty: string;
+  /** The number of the first (a later page of a ranking continues its numbering). */
+  start?: number;
 }
 
 /** Risks, highest rank first: what is wrong, the evidence count, and the next upgrade. */
-export function RiskList({ risks, empty }: Props) {
+export function RiskList({ risks, empty, start = 1 }: Props) {
   if (risks.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <ol className="risk-list">
+    <ol className="risk-list" start={start}>
       {risks.map((risk, index) => (
         <li key={`${risk.kind}/${risk.systemId ?? risk.team}/${risk.axes?.join(",") ?? ""}/${index}`}>
           <div className="risk-head">

@@ -2,9 +2,11 @@ import { Link } from "wouter";
 import type { Rollup } from "../lib/api-types.ts";
 import { formatSigned } from "../lib/format.ts";
 import { paths } from "../lib/paths.ts";
-import { axisLabels, axisList } from "../lib/vocabulary.ts";
+import { axisList } from "../lib/vocabulary.ts";
+import { AxisHeaders } from "./AxisHeaders.tsx";
+import { VirtualTable } from "./VirtualTable.tsx";
 
-/** Each team's classical − LLM/agent gap per axis; the widest gaps first. */
+/** Each team's classical − LLM/agent gap per axis; the widest gaps first (many teams scroll in a box). */
 export function TeamBreakdown({ rollups }: { rollups: readonly Rollup[] }) {
   const teams = rollups
     .filter((row) => row.team !== null)
@@ -15,38 +17,32 @@ export function TeamBreakdown({ rollups }: { rollups: readonly Rollup[] }) {
     .sort((a, b) => (b.widest ?? -Infinity) - (a.widest ?? -Infinity));
   if (teams.length === 0) return <p className="muted">No team rollups yet.</p>;
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>
-          Gap per team (classical median − LLM/agent median); “—” where a team lacks one of the tracks
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Team</th>
-            <th scope="col">Systems</th>
-            {axisList.map((axis) => (
-              <th scope="col" key={axis}>
-                {axisLabels[axis]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {teams.map(({ row }) => (
-            <tr key={row.scope}>
-              <th scope="row">
-                <Link href={paths.team(row.team!)}>{row.team}</Link>
-              </th>
-              <td className="number">{row.systemCount}</td>
-              {axisList.map((axis) => (
-                <td key={axis} className="number">
-                  {formatSigned(row.trackGap[axis])}
-                </td>
-              ))}
-            </tr>
+    <VirtualTable
+      caption="Gap per team (classical median − LLM/agent median); “—” where a team lacks one of the tracks"
+      rows={teams}
+      rowKey={({ row }) => row.scope}
+      columns={axisList.length + 2}
+      estimateRowHeight={34}
+      head={
+        <tr>
+          <th scope="col">Team</th>
+          <th scope="col">Systems</th>
+          <AxisHeaders />
+        </tr>
+      }
+      renderRow={({ row }, rowProps) => (
+        <tr {...rowProps}>
+          <th scope="row">
+            <Link href={paths.team(row.team!)}>{row.team}</Link>
+          </th>
+          <td className="number">{row.systemCount}</td>
+          {axisList.map((axis) => (
+            <td key={axis} className="number">
+              {formatSigned(row.trackGap[axis])}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      )}
+    />
   );
 }

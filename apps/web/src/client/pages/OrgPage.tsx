@@ -5,8 +5,9 @@ import { HeatMap } from "../components/HeatMap.tsx";
 import { LevelLegend } from "../components/LevelLegend.tsx";
 import { OrgFilters } from "../components/OrgFilters.tsx";
 import { OrgWaivers } from "../components/OrgWaivers.tsx";
+import { PagedRiskList } from "../components/PagedRiskList.tsx";
 import { QueryState } from "../components/QueryState.tsx";
-import { RiskList } from "../components/RiskList.tsx";
+import { TeamGroups } from "../components/TeamGroups.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { useOrgFilters } from "../hooks/useOrgFilters.ts";
 import { useOverview } from "../hooks/useOverview.ts";
@@ -21,7 +22,10 @@ const LevelCountsChart = lazy(() =>
   import("../components/LevelCountsChart.tsx").then((m) => ({ default: m.LevelCountsChart })),
 );
 
-/** Every system on every axis, the ranked risks, and how many systems sit at each level. */
+/**
+ * Every system on every axis, the same systems grouped by team (searchable, sortable, a page at a
+ * time), the ranked risks a page at a time, and how many systems sit at each level.
+ */
 export function OrgPage() {
   useDocumentTitle("Organisation");
   const filters = useOrgFilters();
@@ -29,7 +33,6 @@ export function OrgPage() {
   const [asOfParam, setAsOf] = useUrlParam("asOf");
   const asOfDay = isDay(asOfParam) ? asOfParam : undefined;
   const overview = useOverview(asOfDay ? endOfDay(asOfDay) : undefined);
-  const risks = useQuery(trpc.org.risks.queryOptions({ team, kind, systemKind, riskTier, limit: 15 }));
   const waivers = useQuery(trpc.org.waivers.queryOptions());
 
   return (
@@ -53,12 +56,16 @@ export function OrgPage() {
                 {data.systems.length} systems
                 {data.asOf ? `, scores as of ${formatDateTime(data.asOf)}` : ", no scores yet"}
               </p>
-              <AsOfPicker value={asOfDay} onChange={setAsOf} />
+              <AsOfPicker
+                value={asOfDay}
+                onChange={setAsOf}
+                hint="Scores as the platform had them at the end of that day (UTC), from the score history."
+              />
               {data.pointInTime ? (
                 <p className="banner" role="status" data-testid="org-point-in-time">
                   The heat map and level counts show the organisation at the end of {formatDate(data.asOf)}{" "}
-                  (UTC), recomputed from the events stored by then. The ranked risks and the waivers are
-                  today's.
+                  (UTC), as the platform had scored it then. The systems by team, the ranked risks and the
+                  waivers are today's.
                 </p>
               ) : null}
             </div>
@@ -79,11 +86,14 @@ export function OrgPage() {
                     caption={`${shown.length} system${shown.length === 1 ? "" : "s"} by axis; hover or focus a cell for its score`}
                   />
                 </section>
+                <TeamGroups filters={filters.values} />
                 <section aria-labelledby="risks-heading" className="panel">
                   <h2 id="risks-heading">Ranked risks</h2>
-                  <QueryState query={risks} what="the risks">
-                    {(list) => <RiskList risks={list} empty="No risks match these filters." />}
-                  </QueryState>
+                  <PagedRiskList
+                    filter={{ team, kind, systemKind, riskTier }}
+                    what="the risks"
+                    empty="No risks match these filters."
+                  />
                 </section>
                 <div className="org-side">
                   <section aria-labelledby="levels-heading" className="panel">

@@ -4,8 +4,8 @@ import { CatchUpTable } from "../components/CatchUpTable.tsx";
 import { GapTrendChart } from "../components/GapTrendChart.tsx";
 import { HeatMap } from "../components/HeatMap.tsx";
 import { LevelLegend } from "../components/LevelLegend.tsx";
+import { PagedRiskList } from "../components/PagedRiskList.tsx";
 import { QueryState } from "../components/QueryState.tsx";
-import { RiskList } from "../components/RiskList.tsx";
 import { TeamSystemForecasts } from "../components/TeamSystemForecasts.tsx";
 import { TrackGapChart } from "../components/TrackGapChart.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
@@ -20,7 +20,6 @@ export function TeamPage() {
   useDocumentTitle(`Team ${team}`);
   const overview = useOverview();
   const rollups = useQuery(trpc.teams.rollups.queryOptions());
-  const risks = useQuery(trpc.org.risks.queryOptions({ team, limit: 50 }));
   const series = useQuery(trpc.org.executiveSeries.queryOptions({ team, weeks: 26 }));
   const forecast = useQuery(trpc.forecast.team.queryOptions({ team }));
 
@@ -104,9 +103,12 @@ export function TeamPage() {
               </section>
               <section aria-labelledby="team-risks-heading" className="panel wide">
                 <h2 id="team-risks-heading">Risks</h2>
-                <QueryState query={risks} what="the team's risks">
-                  {(list) => <RiskList risks={list} empty="No risks for this team." />}
-                </QueryState>
+                <PagedRiskList
+                  filter={{ team }}
+                  pageSize={20}
+                  what="the team's risks"
+                  empty="No risks for this team."
+                />
               </section>
             </div>
           );

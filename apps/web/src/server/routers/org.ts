@@ -3,9 +3,10 @@ import { latestReportTime, overviewRows, rankedRisks, scoresAsOf, scoresAt } fro
 import { trackGapSeries } from "@maturity/mcp";
 import { identityAt } from "@maturity/scoring";
 import type { axisSchema } from "@maturity/model";
-import { axes, riskKindSchema, riskTierSchema, systemKindSchema, trackSchema } from "@maturity/model";
+import { axes, trackSchema } from "@maturity/model";
 import { z } from "zod";
 import { createTRPCRouter, viewerProcedure } from "../trpc.ts";
+import { rankedRiskPage, riskFilterInput, riskPageInput } from "./risk-reads.ts";
 import { waiverCountsByTeam, waiversInForce } from "./waiver-reads.ts";
 
 const dayMs = 86_400_000;
@@ -148,14 +149,9 @@ export const orgRouter = createTRPCRouter({
 
   /** Ranked risks, highest first, with filters. */
   risks: viewerProcedure
-    .input(
-      z.object({
-        team: z.string().min(1).optional(),
-        kind: riskKindSchema.optional(),
-        systemKind: systemKindSchema.optional(),
-        riskTier: riskTierSchema.optional(),
-        limit: z.number().int().min(1).max(1_000).default(100),
-      }),
-    )
+    .input(riskFilterInput.extend({ limit: z.number().int().min(1).max(1_000).default(100) }))
     .query(({ ctx, input }) => rankedRisks(ctx.db, input)),
+
+  /** The ranked risks a page at a time (pass `nextCursor` back as `cursor`), with how many match. */
+  riskPage: viewerProcedure.input(riskPageInput).query(({ ctx, input }) => rankedRiskPage(ctx.db, input)),
 });
