@@ -10,11 +10,12 @@ import { eventsAsOf, rowsOf, sql } from "@maturity/db";
 import { suiteDatabase } from "@maturity/db/testing/suite";
 import { demoDefaults, organisationHistory, planOrganisation } from "@maturity/demo";
 import type { MaturityEvent } from "@maturity/model";
-import { axes, parseEvent } from "@maturity/model";
+import { axes } from "@maturity/model";
 import { loadPolicyFile } from "@maturity/policy";
 import { scoreEvents } from "@maturity/scoring";
 import { activationEvent, applyBatch, rescoreAll } from "@maturity/worker";
 import { beforeAll, describe, expect, it } from "vitest";
+import { asRecords, testEvents } from "../../../test/test-events.ts";
 import { appRouter } from "../router.ts";
 import { createCallerFactory, createInnerContext } from "../trpc.ts";
 import { policyAsOf } from "./policy-reads.ts";
@@ -33,21 +34,6 @@ const lateSystem = "late-evidence";
 /** Retired in week 5 and registered again, in another team, in week 7. */
 const returning = "comes-back";
 
-function event(type: string, subject: string, time: number, data: Record<string, unknown>, id: string) {
-  const parsed = parseEvent({
-    specversion: "1.0",
-    id,
-    source: "https://org-as-of.test.example",
-    type,
-    time: iso(time),
-    subject,
-    datacontenttype: "application/json",
-    data,
-  });
-  if (!parsed.ok) throw new Error(`bad test event ${type}: ${JSON.stringify(parsed.issues)}`);
-  return parsed.event;
-}
-
 async function stricterPolicyActivation(time: number): Promise<MaturityEvent> {
   const file = path.resolve(import.meta.dirname, "../../../../../examples/policies/regulated-bank.yaml");
   const loaded = await loadPolicyFile(file);
@@ -58,41 +44,35 @@ async function stricterPolicyActivation(time: number): Promise<MaturityEvent> {
 describe.each(["postgres", "pglite"] as const)("the organisation as of a past date (%s)", (driver) => {
   const store = suiteDatabase(driver);
   const caller = () => createCaller(createInnerContext({ db: store().db }));
+  const event = testEvents(`org-as-of-${driver}`);
+  /** The evidence about week 3 that arrives only after the history ends. */
+  let lateId = "";
 
   beforeAll(async () => {
     const demo = [...organisationHistory(planOrganisation(options), options)] as unknown as MaturityEvent[];
     const all = [
       ...demo,
-      event(
-        "catalog.system.registered",
-        lateSystem,
-        weekEnd(0) - dayMs,
-        {
-          name: "Late evidence",
-          team: "late",
-          kind: "classical",
-          riskTier: "limited",
-        },
-        "late-registered",
-      ),
+      event("catalog.system.registered", lateSystem, iso(weekEnd(0) - dayMs), {
+        name: "Late evidence",
+        team: "late",
+        kind: "classical",
+        riskTier: "limited",
+      }),
       await stricterPolicyActivation(weekEnd(policyWeek) - dayMs),
-      event(
-        "catalog.system.registered",
-        returning,
-        weekEnd(0) - dayMs,
-        { name: "Comes back", team: "alpha", kind: "llm", riskTier: "high" },
-        "returning-registered",
-      ),
-      event("catalog.system.retired", returning, weekEnd(5) - dayMs, {}, "returning-retired"),
-      event(
-        "catalog.system.registered",
-        returning,
-        weekEnd(7) - dayMs,
-        { name: "Comes back", team: "beta", kind: "llm", riskTier: "high" },
-        "returning-registered-again",
-      ),
+      event("catalog.system.registered", returning, iso(weekEnd(0) - dayMs), {
+        name: "Comes back",
+        team: "alpha",
+        kind: "llm",
+        riskTier: "high",
+      }),
+      event("catalog.system.retired", returning, iso(weekEnd(5) - dayMs), {}),
+      event("catalog.system.registered", returning, iso(weekEnd(7) - dayMs), {
+        name: "Comes back",
+        team: "beta",
+        kind: "llm",
+        riskTier: "high",
+      }),
     ].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-    let position = 0;
     let next = 0;
     // As the platform runs: each week's events applied with the clock at the week's end, then the
     // periodic re-score at that clock (the evidence window moves for systems without new events).
@@ -101,28 +81,14 @@ describe.each(["postgres", "pglite"] as const)("the organisation as of a past da
       const batch: MaturityEvent[] = [];
       while (next < all.length && Date.parse(all[next]!.time) <= clock) batch.push(all[next++]!);
       for (let from = 0; from < batch.length; from += 500) {
-        const records = batch.slice(from, from + 500).map((e) => ({
-          key: e.subject,
-          value: JSON.stringify(e),
-          position: `p@${position++}`,
-        }));
-        await applyBatch(store().db, records, clock);
+        await applyBatch(store().db, asRecords(batch.slice(from, from + 500)), clock);
       }
       await rescoreAll(store().db, clock);
     }
     // Evidence about week 3 that reaches the platform only after the history ends.
-    const late = event(
-      "gov.owner.assigned",
-      lateSystem,
-      weekEnd(3) - dayMs,
-      { owner: "late-ml" },
-      "late-owner",
-    );
-    await applyBatch(
-      store().db,
-      [{ key: lateSystem, value: JSON.stringify(late), position: `p@${position++}` }],
-      weekEnd(weeks) + dayMs,
-    );
+    const late = event("gov.owner.assigned", lateSystem, iso(weekEnd(3) - dayMs), { owner: "late-ml" });
+    lateId = late.id;
+    await applyBatch(store().db, asRecords([late]), weekEnd(weeks) + dayMs);
   }, 240_000);
 
   it.each([1, 3, policyWeek - 1, policyWeek, 6, weeks])(
@@ -133,7 +99,7 @@ describe.each(["postgres", "pglite"] as const)("the organisation as of a past da
       const { rubric } = await policyAsOf(store().db, at);
       const events = (await eventsAsOf(store().db, at)).filter(
         // The late evidence was not there at the time; the re-fold below is of what had arrived.
-        (e) => e.id !== "late-owner",
+        (e) => e.id !== lateId,
       );
       const refold = scoreEvents(events, { asOf: at, rubric });
       const expected = refold.systems
@@ -192,7 +158,7 @@ describe.each(["postgres", "pglite"] as const)("the organisation as of a past da
     // What the platform had scored at the time: no owner yet.
     const { rubric } = await policyAsOf(store().db, at);
     const knownThen = scoreEvents(
-      (await eventsAsOf(store().db, at)).filter((e) => e.id !== "late-owner"),
+      (await eventsAsOf(store().db, at)).filter((e) => e.id !== lateId),
       { asOf: at, rubric },
     ).systems.find((s) => s.systemId === lateSystem)!;
     expect(orgThen.axes.governance.score).toBe(knownThen.axes.governance.score);
