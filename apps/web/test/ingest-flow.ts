@@ -1,4 +1,5 @@
 import type { MaturityEvent } from "@maturity/model";
+import type { TRPCClientError } from "@trpc/client";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { expect } from "vitest";
 import type { AppRouter } from "../src/server/router.ts";
@@ -104,6 +105,21 @@ export async function checkIngestFlow(baseUrl: string, systemId: string): Promis
 
   const notJson = await postEvent(baseUrl, "{not json");
   expect(notJson.status).toBe(400);
+
+  // The portal's reads refuse text the store cannot hold as bad input too, naming the field, in a
+  // query string as in a body: it must not reach the database (which would fail the request).
+  for (const [read, field] of [
+    [() => client.system.report.query({ systemId: `${systemId}\u0000` }), "input.systemId"],
+    [() => client.teams.summaries.query({ search: "\ud800" }), "input.search"],
+    [() => client.org.riskPage.query({ team: "a\u0000" }), "input.team"],
+  ] as const) {
+    const refusal = await read().then(
+      () => undefined,
+      (error: unknown) => error as TRPCClientError<AppRouter>,
+    );
+    expect(refusal?.data?.httpStatus, field).toBe(400);
+    expect(refusal?.message, field).toContain(`${field}: the string contains`);
+  }
 
   // Nothing of the refused input was stored: a valid marker posted after them is the last word.
   const finalMarker = ownerAssigned(systemId, `${systemId}-final`, "carol");

@@ -1,6 +1,7 @@
 import type { AlertsConfig } from "@maturity/alerts";
 import type { Database } from "@maturity/db";
 import type { LogRecord } from "@maturity/log";
+import { formatPath, unstorableTextIssue } from "@maturity/model";
 import { TRPCError, initTRPC } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { SigningKey } from "./audit-pack/build-pack.ts";
@@ -53,12 +54,28 @@ const t = initTRPC.context<InnerContext>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone signed in (or everyone, when no sign-on is configured). */
-export const viewerProcedure = t.procedure.use(({ ctx, next }) => {
-  if (ctx.viewer === null)
-    throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.refusal ?? "sign in first" });
-  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+/**
+ * Text the store cannot hold (NUL, an unpaired surrogate) in any input is bad input, refused here
+ * once for every procedure: met first by a query parameter, the database would fail the request.
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const issue = unstorableTextIssue(await getRawInput());
+  if (issue !== undefined)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `${formatPath(["input", ...issue.path])}: ${issue.message}`,
+    });
+  return next();
 });
+
+/** Anyone signed in (or everyone, when no sign-on is configured). */
+export const viewerProcedure = t.procedure
+  .use(({ ctx, next }) => {
+    if (ctx.viewer === null)
+      throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.refusal ?? "sign in first" });
+    return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+  })
+  .use(storableInput);
 
 /** Actions that change what the platform believes (mapping a source): the admin role only. */
 export const adminProcedure = viewerProcedure.use(({ ctx, next }) => {

@@ -4,7 +4,9 @@ import fastifyStatic from "@fastify/static";
 import type { Database } from "@maturity/db";
 import type { BackstageMappingOptions } from "@maturity/backstage";
 import type { LogRecord } from "@maturity/log";
+import type { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { AlertsConfig } from "@maturity/alerts";
 import type { FastifyInstance } from "fastify";
 import { auditPackRoute } from "./audit-pack/audit-pack-route.ts";
@@ -81,8 +83,11 @@ export async function webPlugin(app: FastifyInstance, options: WebOptions): Prom
           }),
           readCache,
         }),
-      onError: ({ error, path }: { error: Error; path?: string }) => {
-        app.log.error({ err: error, path }, "tRPC procedure failed");
+      onError: ({ error, path }: { error: TRPCError; path?: string }) => {
+        // The caller's mistakes (bad input, no sign-on) are said to the caller; only ours are errors.
+        if (getHTTPStatusCodeFromError(error) < 500)
+          app.log.info({ path, code: error.code, reason: error.message }, "tRPC request refused");
+        else app.log.error({ err: error, path }, "tRPC procedure failed");
       },
     } satisfies { router: AppRouter; [key: string]: unknown },
   });

@@ -13,12 +13,13 @@ export {
 export {
   parseEvent,
   formatIssues,
+  formatPath,
   type EventIssue,
   type ParseEventOptions,
   type ParseEventResult,
 } from "./parse.ts";
 export { jsonLimits, keyLengths, numberRanges, timeWindow, type NumberRange } from "./limits.ts";
-export { jsonTextIssue, eventShapeIssue, type ShapeIssue } from "./json-shape.ts";
+export { jsonTextIssue, eventShapeIssue, unstorableTextIssue, type ShapeIssue } from "./json-shape.ts";
 export { exampleEvents } from "./examples.ts";
 export { policySubject } from "./policy.ts";
 export {

@@ -101,6 +101,45 @@ function walk(value: unknown, path: PropertyKey[], depth: number): string | unde
 function stringIssue(text: string, what: "string" | "key" = "string"): string | undefined {
   if (text.length > jsonLimits.stringLength)
     return `expected a ${what} of at most ${jsonLimits.stringLength} characters, got ${text.length}`;
+  return storableTextIssue(text, what);
+}
+
+/**
+ * The first string or key anywhere in `value` that the store cannot hold (NUL, an unpaired
+ * surrogate), for inputs that are not events (the portal's queries and admin texts), whose sizes
+ * their own schemas bound. Walks with its own stack, so no nesting can exhaust the call stack.
+ */
+export function unstorableTextIssue(value: unknown): ShapeIssue | undefined {
+  // Each entry links to its container's, so a path is only built for the one string refused.
+  interface Entry {
+    value: unknown;
+    key?: PropertyKey;
+    container?: Entry;
+  }
+  const pathTo = (entry: Entry): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.container) path.push(at.key);
+    return path.reverse();
+  };
+  const pending: Entry[] = [{ value }];
+  for (let entry = pending.pop(); entry !== undefined; entry = pending.pop()) {
+    if (typeof entry.value === "string") {
+      const message = storableTextIssue(entry.value, "string");
+      if (message !== undefined) return { path: pathTo(entry), message };
+    } else if (typeof entry.value === "object" && entry.value !== null) {
+      const isArray = Array.isArray(entry.value);
+      for (const [key, member] of Object.entries(entry.value)) {
+        const memberEntry: Entry = { value: member, key: isArray ? Number(key) : key, container: entry };
+        const message = storableTextIssue(key, "key");
+        if (message !== undefined) return { path: pathTo(memberEntry), message };
+        pending.push(memberEntry);
+      }
+    }
+  }
+  return undefined;
+}
+
+function storableTextIssue(text: string, what: "string" | "key"): string | undefined {
   if (text.includes("\u0000"))
     return `the ${what} contains a NUL character (\\u0000), which cannot be stored`;
   if (loneSurrogate.test(text))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exampleEvents } from "./examples.ts";
 import { jsonLimits, keyLengths, numberRanges, parseEvent, timeWindow, type EventIssue } from "./index.ts";
-import { jsonTextIssue } from "./json-shape.ts";
+import { jsonTextIssue, unstorableTextIssue } from "./json-shape.ts";
 
 const now = Date.parse("2026-11-24T12:00:00Z");
 
@@ -172,5 +172,34 @@ describe("jsonTextIssue (the raw-body scan)", () => {
     expect(
       jsonTextIssue(bytes(JSON.stringify(Array.from({ length: jsonLimits.arrayItems }, () => 0)))),
     ).toBeUndefined();
+  });
+});
+
+describe("unstorableTextIssue, for inputs that are not events", () => {
+  it("finds NUL or an unpaired surrogate in any string or key, with its path", () => {
+    expect(unstorableTextIssue({ search: "a\u0000b" })).toEqual({
+      path: ["search"],
+      message: expect.stringContaining("NUL"),
+    });
+    expect(unstorableTextIssue({ scope: { teams: ["ok", "x\udbff"] } })).toEqual({
+      path: ["scope", "teams", 1],
+      message: expect.stringContaining("unpaired"),
+    });
+    expect(unstorableTextIssue({ ["k\udc00"]: 1 })).toMatchObject({ path: ["k\udc00"] });
+    expect(unstorableTextIssue("\u0000")).toMatchObject({ path: [] });
+  });
+
+  it("passes long texts, emoji and non-strings: their sizes are the input schema's to bound", () => {
+    expect(unstorableTextIssue({ rules: "x".repeat(jsonLimits.stringLength * 2), note: "chat 💬" })).toBe(
+      undefined,
+    );
+    expect(unstorableTextIssue([1, null, true, { a: [undefined] }])).toBe(undefined);
+    expect(unstorableTextIssue(undefined)).toBe(undefined);
+  });
+
+  it("walks any depth without exhausting the stack", () => {
+    let deep: unknown = "bottom\u0000";
+    for (let level = 0; level < 200_000; level++) deep = [deep];
+    expect(unstorableTextIssue(deep)?.path).toHaveLength(200_000);
   });
 });

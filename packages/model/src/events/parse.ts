@@ -53,7 +53,8 @@ function fail(path: string, message: string): ParseEventResult {
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** A field's path as a person reads it: `data.extra.note`, `scope.teams[1]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
