@@ -45,6 +45,11 @@ export const events = pgTable(
     uniqueIndex("events_system_seq_key").on(table.systemId, table.systemSeq),
     index("events_system_time_idx").on(table.systemId, table.time),
     index("events_applied_at_idx").on(table.appliedAt, table.seq),
+    // GPU queue policies bear on every system that runs on the queue: a point-in-time view of one
+    // system reads them all, which without this small index scans the whole store.
+    index("events_gpu_queue_time_idx")
+      .on(table.time)
+      .where(sql`${table.type} = 'gpu.queue.configured'`),
   ],
 );
 

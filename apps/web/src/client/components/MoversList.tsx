@@ -1,6 +1,6 @@
 import { Link } from "wouter";
 import { formatScore, formatSigned } from "../lib/format.ts";
-import type { Move } from "../lib/movers.ts";
+import type { Move } from "../lib/api-types.ts";
 import { paths } from "../lib/paths.ts";
 import { axisLabels } from "../lib/vocabulary.ts";
 

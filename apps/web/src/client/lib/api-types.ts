@@ -4,6 +4,7 @@ import type { RouterInputs, RouterOutputs } from "../../server/router.ts";
 
 export type Overview = RouterOutputs["org"]["overview"];
 export type OverviewSystem = Overview["systems"][number];
+export type Move = RouterOutputs["org"]["movers"]["rises"][number];
 export type Risk = RouterOutputs["org"]["risks"][number];
 export type RiskFilter = RouterInputs["org"]["risks"];
 export type SystemReportView = RouterOutputs["system"]["report"];

@@ -10,10 +10,8 @@ import { TeamBreakdown } from "../components/TeamBreakdown.tsx";
 import { TeamsBehind } from "../components/TeamsBehind.tsx";
 import { TrackComparisonChart } from "../components/TrackComparisonChart.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
-import { useOverview } from "../hooks/useOverview.ts";
 import { useUrlParam } from "../hooks/useUrlParam.ts";
 import { asRollups } from "../lib/api-types.ts";
-import { movesOf } from "../lib/movers.ts";
 import { axisList } from "../lib/vocabulary.ts";
 import { trpc } from "../trpc.ts";
 
@@ -26,7 +24,7 @@ export function ExecutivePage() {
   const [weeksParam, setWeeks] = useUrlParam("weeks");
   const weeks = Number(weekChoices.find((choice) => choice === weeksParam) ?? 26);
   const series = useQuery(trpc.org.executiveSeries.queryOptions({ weeks, team }));
-  const overview = useOverview();
+  const moves = useQuery(trpc.org.movers.queryOptions({ team }));
   const rollups = useQuery(trpc.teams.rollups.queryOptions());
   // The organisation's forecast (and the teams furthest behind), or the chosen team's.
   const orgForecast = useQuery(trpc.forecast.org.queryOptions());
@@ -135,29 +133,19 @@ export function ExecutivePage() {
         </section>
       </div>
       <div className="exec-grid">
-        <QueryState query={overview} what="this month's changes">
-          {(data) => {
-            const moves = movesOf(
-              team ? data.systems.filter((system) => system.team === team) : data.systems,
-            );
-            const rises = moves.filter((move) => move.trend > 0).slice(0, 8);
-            const drops = moves
-              .filter((move) => move.trend < 0)
-              .reverse()
-              .slice(0, 8);
-            return (
-              <>
-                <section aria-labelledby="improved-heading" className="panel">
-                  <h2 id="improved-heading">Most improved in 30 days</h2>
-                  <MoversList moves={rises} empty="No score rose in the last 30 days." />
-                </section>
-                <section aria-labelledby="drops-heading" className="panel">
-                  <h2 id="drops-heading">Worst drops in 30 days</h2>
-                  <MoversList moves={drops} empty="No score fell in the last 30 days." />
-                </section>
-              </>
-            );
-          }}
+        <QueryState query={moves} what="this month's changes">
+          {({ rises, drops }) => (
+            <>
+              <section aria-labelledby="improved-heading" className="panel">
+                <h2 id="improved-heading">Most improved in 30 days</h2>
+                <MoversList moves={rises} empty="No score rose in the last 30 days." />
+              </section>
+              <section aria-labelledby="drops-heading" className="panel">
+                <h2 id="drops-heading">Worst drops in 30 days</h2>
+                <MoversList moves={drops} empty="No score fell in the last 30 days." />
+              </section>
+            </>
+          )}
         </QueryState>
         <section aria-labelledby="teams-heading" className="panel wide">
           <h2 id="teams-heading">Per team</h2>

@@ -32,7 +32,7 @@ export function OrgPage() {
   const { team, kind, systemKind, riskTier } = filters.values;
   const [asOfParam, setAsOf] = useUrlParam("asOf");
   const asOfDay = isDay(asOfParam) ? asOfParam : undefined;
-  const overview = useOverview(asOfDay ? endOfDay(asOfDay) : undefined);
+  const overview = useOverview({ asOf: asOfDay ? endOfDay(asOfDay) : undefined });
   const waivers = useQuery(trpc.org.waivers.queryOptions());
 
   return (

@@ -18,7 +18,7 @@ import { trpc } from "../trpc.ts";
 export function TeamPage() {
   const { team = "" } = useParams<{ team: string }>();
   useDocumentTitle(`Team ${team}`);
-  const overview = useOverview();
+  const overview = useOverview({ team });
   const rollups = useQuery(trpc.teams.rollups.queryOptions());
   const series = useQuery(trpc.org.executiveSeries.queryOptions({ team, weeks: 26 }));
   const forecast = useQuery(trpc.forecast.team.queryOptions({ team }));
@@ -33,9 +33,7 @@ export function TeamPage() {
       </div>
       <QueryState query={overview} what={`the systems of team ${team}`}>
         {(data) => {
-          const systems = data.systems
-            .filter((system) => system.team === team)
-            .sort((a, b) => a.name.localeCompare(b.name));
+          const systems = [...data.systems].sort((a, b) => a.name.localeCompare(b.name));
           if (systems.length === 0) {
             return (
               <p className="error-box" role="alert">

@@ -9,7 +9,7 @@ import path from "node:path";
 import { eventsAsOf, rowsOf, sql } from "@maturity/db";
 import { suiteDatabase } from "@maturity/db/testing/suite";
 import { demoDefaults, organisationHistory, planOrganisation } from "@maturity/demo";
-import type { MaturityEvent } from "@maturity/model";
+import type { Axis, MaturityEvent } from "@maturity/model";
 import { axes } from "@maturity/model";
 import { loadPolicyFile } from "@maturity/policy";
 import { scoreEvents } from "@maturity/scoring";
@@ -125,6 +125,61 @@ describe.each(["postgres", "pglite"] as const)("the organisation as of a past da
       expect(actual).toEqual(expected);
     },
   );
+
+  it("narrows to one team's systems, now and as of a date, with that team's level counts", async () => {
+    for (const asOf of [undefined, iso(weekEnd(6))]) {
+      const whole = await caller().org.overview({ asOf });
+      const team = whole.systems[0]!.team;
+      const own = await caller().org.overview({ asOf, team });
+      const members = whole.systems.filter((system) => system.team === team);
+      expect(own.systems, `as of ${asOf}`).toEqual(members);
+      for (const track of ["classical", "llm", "agent"] as const)
+        for (const axis of axes) {
+          const levels = members
+            .filter((system) => system.kind === track)
+            .map((system) => system.axes[axis].level);
+          expect(own.levelCounts[track][axis], `${track} ${axis}`).toEqual(
+            [1, 2, 3, 4, 5].map((level) => levels.filter((found) => found === level).length),
+          );
+        }
+    }
+    expect((await caller().org.overview({ team: "no-such-team" })).systems).toEqual([]);
+  });
+
+  it("names the biggest rises and worst drops of the overview's trends, of the organisation or one team", async () => {
+    const trendsOf = (systems: readonly { axes: Record<Axis, { trend: number | null }> }[]) =>
+      systems.flatMap((system) =>
+        axes.flatMap((axis) => {
+          const { trend } = system.axes[axis];
+          return trend === null || trend === 0 ? [] : [trend];
+        }),
+      );
+    const { systems } = await caller().org.overview({ trendDays: 30 });
+    const trends = trendsOf(systems).sort((a, b) => b - a);
+    expect(trends.length).toBeGreaterThan(3);
+    const { rises, drops } = await caller().org.movers({ trendDays: 30, limit: 3 });
+    expect(rises.map((move) => move.trend)).toEqual(trends.filter((trend) => trend > 0).slice(0, 3));
+    expect(drops.map((move) => move.trend)).toEqual(
+      trends
+        .filter((trend) => trend < 0)
+        .reverse()
+        .slice(0, 3),
+    );
+    for (const move of [...rises, ...drops]) {
+      const system = systems.find((candidate) => candidate.systemId === move.systemId)!;
+      expect(move).toMatchObject({
+        name: system.name,
+        team: system.team,
+        score: system.axes[move.axis].score,
+      });
+    }
+    const team = [...rises, ...drops][0]!.team;
+    const own = await caller().org.movers({ trendDays: 30, team, limit: 100 });
+    expect([...own.rises, ...own.drops].every((move) => move.team === team)).toBe(true);
+    expect(own.rises.length + own.drops.length).toBe(
+      trendsOf(systems.filter((system) => system.team === team)).length,
+    );
+  });
 
   it("has scores that moved only because time passed (the periodic re-score's history rows) among those compared", async () => {
     const causes = rowsOf<{ cause: string; rows: number }>(

@@ -1,0 +1,1 @@
+CREATE INDEX "events_gpu_queue_time_idx" ON "events" USING btree ("time") WHERE "events"."type" = 'gpu.queue.configured';
