@@ -110,6 +110,19 @@ describe.skipIf(noChromium("portal"))("the portal in a real browser", () => {
     expect(new URL(page.url()).pathname).toBe(`/teams/${team}`);
     await page.getByText("Median score per axis, by track").waitFor();
     await shot(page, "team");
+    // The team as it was 60 days ago, from the score history, then back to now.
+    await page.getByLabel("As of").fill(pastDay);
+    await page.getByTestId("team-point-in-time").waitFor();
+    await page
+      .getByTestId("heatmap")
+      .getByRole("link", {
+        name: `${current.name}, Governance: level ${orgThen.axes.governance.level}`,
+        exact: true,
+      })
+      .waitFor();
+    await shot(page, "team-as-of");
+    await page.getByRole("button", { name: "Back to now" }).click();
+    await expect.poll(() => page.getByTestId("team-point-in-time").count()).toBe(0);
 
     await page.getByTestId("heatmap").getByRole("link", { name: current.name, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: current.name }).waitFor();

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
+import { AsOfPicker, endOfDay, isDay } from "../components/AsOfPicker.tsx";
 import { CatchUpTable } from "../components/CatchUpTable.tsx";
 import { GapTrendChart } from "../components/GapTrendChart.tsx";
 import { HeatMap } from "../components/HeatMap.tsx";
@@ -10,7 +11,9 @@ import { TeamSystemForecasts } from "../components/TeamSystemForecasts.tsx";
 import { TrackGapChart } from "../components/TrackGapChart.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { useOverview } from "../hooks/useOverview.ts";
+import { useUrlParam } from "../hooks/useUrlParam.ts";
 import { asRollups } from "../lib/api-types.ts";
+import { formatDate } from "../lib/format.ts";
 import { paths } from "../lib/paths.ts";
 import { trpc } from "../trpc.ts";
 
@@ -18,7 +21,9 @@ import { trpc } from "../trpc.ts";
 export function TeamPage() {
   const { team = "" } = useParams<{ team: string }>();
   useDocumentTitle(`Team ${team}`);
-  const overview = useOverview({ team });
+  const [asOfParam, setAsOf] = useUrlParam("asOf");
+  const asOfDay = isDay(asOfParam) ? asOfParam : undefined;
+  const overview = useOverview({ team, asOf: asOfDay ? endOfDay(asOfDay) : undefined });
   const rollups = useQuery(trpc.teams.rollups.queryOptions());
   const series = useQuery(trpc.org.executiveSeries.queryOptions({ team, weeks: 26 }));
   const forecast = useQuery(trpc.forecast.team.queryOptions({ team }));
@@ -30,6 +35,18 @@ export function TeamPage() {
           <Link href={paths.org}>Organisation</Link> / team
         </p>
         <h1>Team {team}</h1>
+        <AsOfPicker
+          value={asOfDay}
+          onChange={setAsOf}
+          hint="The team's systems as the platform had scored them at the end of that day (UTC), from the score history."
+        />
+        {overview.data?.pointInTime ? (
+          <p className="banner" role="status" data-testid="team-point-in-time">
+            The axis profiles show the team&apos;s systems at the end of {formatDate(overview.data.asOf)}{" "}
+            (UTC), as the platform had scored them then. The gap, its trend, the forecast and the risks are
+            today&apos;s.
+          </p>
+        ) : null}
       </div>
       <QueryState query={overview} what={`the systems of team ${team}`}>
         {(data) => {
@@ -37,7 +54,9 @@ export function TeamPage() {
           if (systems.length === 0) {
             return (
               <p className="error-box" role="alert">
-                No team called “{team}” has systems. Check the address, or pick a team on the{" "}
+                No team called “{team}” has systems
+                {data.pointInTime ? ` at the end of ${formatDate(data.asOf)}` : ""}. Check the address
+                {data.pointInTime ? " or the date" : ""}, or pick a team on the{" "}
                 <Link href={paths.org}>organisation page</Link>.
               </p>
             );
