@@ -120,7 +120,9 @@ export function projectionTables(schemaName: string) {
       causeEventId: text(),
       cause: text().notNull(),
     },
-    (table) => [index("score_history_system_axis_at_idx").on(table.systemId, table.axis, table.at)],
+    // `id` last: "the score as of a time" (latest at, then latest id) is one step back in the index,
+    // not a read and sort of every earlier row of the system's axis.
+    (table) => [index("score_history_system_axis_at_idx").on(table.systemId, table.axis, table.at, table.id)],
   );
 
   /**

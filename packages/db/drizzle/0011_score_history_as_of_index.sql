@@ -1,0 +1,2 @@
+DROP INDEX "projections"."score_history_system_axis_at_idx";--> statement-breakpoint
+CREATE INDEX "score_history_system_axis_at_idx" ON "projections"."score_history" USING btree ("system_id","axis","at","id");
