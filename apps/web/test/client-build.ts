@@ -32,7 +32,13 @@ export function clientIsStale(): boolean {
 export function ensureClientBuilt(): void {
   if (!clientIsStale()) return;
   const vite = path.join(webDir, "..", "..", "node_modules", ".bin", "vite");
-  const result = spawnSync(vite, ["build", "--logLevel", "warn"], { cwd: webDir, encoding: "utf8" });
+  // The bundle users get: under vitest NODE_ENV is "test", which would give React's development
+  // build (several times slower to render) to the browser tests and the benches.
+  const result = spawnSync(vite, ["build", "--logLevel", "warn"], {
+    cwd: webDir,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) {
     throw new Error(
       `building the portal client failed (vite build, exit ${result.status}):\n${result.stderr}`,
