@@ -112,17 +112,6 @@ export async function latestReportTime(db: Database): Promise<string | null> {
   return rows[0]?.at == null ? null : toIsoTime(String(rows[0].at));
 }
 
-/** Each system × axis score as it stood at `at` (the last change at or before it), for trends. */
-export async function scoresAt(db: Database, at: string): Promise<Map<string, number>> {
-  const rows = rowsOf<{ system_id: string; axis: string; score: number }>(
-    await db.execute(sql`
-      select distinct on (system_id, axis) system_id, axis, score
-      from projections.score_history where at <= ${at}::timestamptz
-      order by system_id, axis, at desc, id desc`),
-  );
-  return new Map(rows.map((row) => [`${row.system_id}/${row.axis}`, Number(row.score)]));
-}
-
 export interface RiskFilter {
   team?: string;
   kind?: string;

@@ -126,6 +126,27 @@ describe.each(["postgres", "pglite"] as const)("the organisation as of a past da
     },
   );
 
+  it("gives each past score its trend: the change since the organisation's view that many days before", async () => {
+    const at = weekEnd(6);
+    const trendDays = 14;
+    const now = await caller().org.overview({ asOf: iso(at), trendDays });
+    const before = await caller().org.overview({ asOf: iso(at - trendDays * dayMs) });
+    const scoreBefore = new Map(
+      before.systems.flatMap((system) =>
+        axes.map((axis) => [`${system.systemId}/${axis}`, system.axes[axis].score]),
+      ),
+    );
+    let moved = 0;
+    for (const system of now.systems)
+      for (const axis of axes) {
+        const then = scoreBefore.get(`${system.systemId}/${axis}`);
+        const expected = then === undefined ? null : Math.round((system.axes[axis].score - then) * 100) / 100;
+        expect(system.axes[axis].trend, `${system.systemId} ${axis}`).toBe(expected);
+        if (expected !== null && expected !== 0) moved += 1;
+      }
+    expect(moved).toBeGreaterThan(0);
+  });
+
   it("narrows to one team's systems, now and as of a date, with that team's level counts", async () => {
     for (const asOf of [undefined, iso(weekEnd(6))]) {
       const whole = await caller().org.overview({ asOf });

@@ -1,7 +1,7 @@
 // The organisation overview's reads: every active system's scores, levels and trends now (kept
 // until the next change) or as of a date (from the score history), and what is derived from it.
 import type { Database } from "@maturity/db";
-import { latestReportTime, overviewRows, scoresAsOf, scoresAt } from "@maturity/db";
+import { latestReportTime, overviewRows, scoresAsOf } from "@maturity/db";
 import type { axisSchema } from "@maturity/model";
 import { axes, trackSchema } from "@maturity/model";
 import { identityAt } from "@maturity/scoring";
@@ -53,10 +53,7 @@ async function overviewEntries(
     return { asOf: latest, systems: [...bySystem.values()] };
   }
   const at = new Date(asOf).toISOString();
-  const [scored, before] = await Promise.all([
-    scoresAsOf(db, at),
-    scoresAt(db, new Date(Date.parse(at) - trendDays * dayMs).toISOString()),
-  ]);
+  const scored = await scoresAsOf(db, at, new Date(Date.parse(at) - trendDays * dayMs).toISOString());
   const systems: OverviewEntry[] = [];
   for (const system of scored) {
     const identity = identityAt(system.systemId, system.catalogue, Date.parse(at));
@@ -67,12 +64,7 @@ async function overviewEntries(
       team: identity.team,
       kind: identity.kind,
       riskTier: identity.riskTier,
-      axes: Object.fromEntries(
-        axes.map((axis) => [
-          axis,
-          { ...system.axes[axis], scoreThen: before.get(`${system.systemId}/${axis}`) ?? null },
-        ]),
-      ) as OverviewEntry["axes"],
+      axes: system.axes,
     });
   }
   return { asOf: at, systems };
