@@ -70,16 +70,20 @@ const uncached = await measure("org.overview (uncached)", 30, (run) =>
   get("org.overview", { trendDays: 31 + run }),
 );
 
-const rawAsOf = await measure(
-  "raw: history-as-of SQL via postgres.js",
-  30,
-  (run) =>
-    raw`select s.system_id, s.catalogue, a.axis, h.score, h.level
-    from projections.systems s cross join unnest(${axes as unknown as string[]}::text[]) as a(axis)
-    join lateral (select score, level from projections.score_history
-      where system_id = s.system_id and axis = a.axis and at <= ${iso(past + run * 1000)}::timestamptz
-      order by at desc, id desc limit 1) h on true order by s.system_id`,
-);
+const rawAsOf = await measure("raw: history-as-of SQL via postgres.js", 30, (run) => {
+  const at = iso(past + run * 1000);
+  const then = iso(past + run * 1000 - 30 * dayMs);
+  return raw`select s.system_id, s.catalogue, x.scores from projections.systems s
+    join lateral (select jsonb_object_agg(a.axis, jsonb_build_array(h.score, h.level, t.score)) as scores
+      from unnest(${axes as unknown as string[]}::text[]) as a(axis)
+      join lateral (select score, level from projections.score_history
+        where system_id = s.system_id and axis = a.axis and at <= ${at}::timestamptz
+        order by at desc, id desc limit 1) h on true
+      left join lateral (select score from projections.score_history
+        where system_id = s.system_id and axis = a.axis and at <= ${then}::timestamptz
+        order by at desc, id desc limit 1) t on true) x on x.scores is not null
+    order by s.system_id`;
+});
 const asOf = await measure(`org.overview as of ${backDays} days back`, 30, (run) =>
   get("org.overview", { trendDays: 30, asOf: iso(past + run * 1000) }),
 );
