@@ -1,25 +1,11 @@
 // Events for tests, built the way senders build them (parsed, so the model's defaults apply), with
 // ids unique to the suite, and as log records for the worker's applyBatch.
 import type { MaturityEvent } from "@maturity/model";
-import { formatIssues, parseEvent } from "@maturity/model";
+import { eventBuilder } from "@maturity/model/testing";
 
+/** Events with ids `<prefix>-1`, `<prefix>-2`, … from `urn:maturity:test:<prefix>`. */
 export function testEvents(prefix: string) {
-  let sequence = 0;
-  return (type: string, subject: string, time: string, data: Record<string, unknown>): MaturityEvent => {
-    sequence += 1;
-    const parsed = parseEvent({
-      specversion: "1.0",
-      id: `${prefix}-${sequence}`,
-      source: `urn:maturity:test:${prefix}`,
-      type,
-      subject,
-      time,
-      datacontenttype: "application/json",
-      data,
-    });
-    if (!parsed.ok) throw new Error(`a test event is invalid: ${formatIssues(parsed.issues)}`);
-    return parsed.event;
-  };
+  return eventBuilder(prefix);
 }
 
 /** Events as the log's records, as applyBatch takes them. */

@@ -3,8 +3,8 @@
 // files come from @maturity/alerts/testing.
 import type { AlertMessage, AlertRuleInput } from "@maturity/alerts";
 import type { AlertMessageRow } from "@maturity/db";
-import type { Campaign, MaturityEvent, RiskTier, SystemKind } from "@maturity/model";
-import { formatIssues, parseEvent } from "@maturity/model";
+import type { Campaign, RiskTier, SystemKind } from "@maturity/model";
+import { eventBuilder } from "@maturity/model/testing";
 
 export interface SystemShape {
   name?: string;
@@ -15,27 +15,7 @@ export interface SystemShape {
 
 /** Builds events with ids unique to `prefix`, in the order they are made. */
 export function alertEvents(prefix: string) {
-  let sequence = 0;
-  const event = (
-    type: string,
-    subject: string,
-    time: string,
-    data: Record<string, unknown>,
-  ): MaturityEvent => {
-    sequence += 1;
-    const parsed = parseEvent({
-      specversion: "1.0",
-      id: `${prefix}-${String(sequence).padStart(3, "0")}`,
-      source: "urn:maturity:test:alerts",
-      type,
-      subject,
-      time,
-      datacontenttype: "application/json",
-      data,
-    });
-    if (!parsed.ok) throw new Error(`a test event is invalid: ${formatIssues(parsed.issues)}`);
-    return parsed.event;
-  };
+  const event = eventBuilder(prefix, { source: "urn:maturity:test:alerts", idDigits: 3 });
   return {
     registered: (systemId: string, shape: SystemShape, time: string) =>
       event("catalog.system.registered", systemId, time, {
@@ -50,7 +30,7 @@ export function alertEvents(prefix: string) {
     /** governance.l3.audit-trail (activity evidence: it ages out of the window). */
     changeReviewed: (systemId: string, time: string) =>
       event("gov.change.reviewed", systemId, time, {
-        changeRef: `${systemId}#${sequence + 1}`,
+        changeRef: `${systemId}#${event.made() + 1}`,
         reviewer: "sam.lee",
         approved: true,
       }),
