@@ -23,6 +23,11 @@ an older version or straight to the log is dead-lettered rather than applied (se
 Native adapters apply these limits to the fields they map into events; fields of a webhook they do
 not map are never looked at, except for the nesting and size of the body as a whole.
 
+The portal's API (\`/trpc\`, which the portal and automation call) holds every input to the same
+rule for text: a string or key with a NUL character or an unpaired surrogate is refused with 400
+and a message naming the field (\`input.search: the string contains a NUL character …\`), whatever
+the procedure; its other limits are each procedure's own input schema.
+
 ## Shape of the JSON
 
 | What | Limit |
