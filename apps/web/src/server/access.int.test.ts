@@ -150,6 +150,15 @@ describe("portal access behind sign-on (proxy headers and bearer tokens)", () =>
       axis.criteria.flatMap((criterion: { evidence: string[] }) => criterion.evidence),
     );
     expect(evidence).toContain("access-run-1");
+    // The criterion's evidence list shows the run, though it is stored under the native id's subject.
+    const citing = Object.values(report.body.result.data.report.axes)
+      .flatMap((axis: Json) => axis.criteria as { id: string; evidence: string[] }[])
+      .find((criterion) => criterion.evidence.includes("access-run-1"))!;
+    const shown = await call(platform.url, "system.evidence", asViewer, {
+      systemId: "churn-model",
+      criterionId: citing.id,
+    });
+    expect(shown.body.result.data.map((event: { id: string }) => event.id)).toContain("access-run-1");
 
     const again = await call(platform.url, "sources.map", asAdmin, input, "POST");
     expect(again.status).toBe(409);

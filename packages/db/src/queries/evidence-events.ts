@@ -1,8 +1,11 @@
-// The stored events a report cites, by id: what the compliance views and the MCP server show of a
-// criterion's evidence (its type and time), without loading the events' payloads.
+// The stored events a report cites, by id: what the compliance views, the MCP server and the
+// portal's evidence list show of a criterion's evidence (its type and time, or the whole event).
+import type { MaturityEvent } from "@maturity/model";
 import { unmappedSubject } from "@maturity/model";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { fromJsonb } from "./jsonb.ts";
+import { pgArrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows-of.ts";
 
 /** Event times as ISO text on both drivers (PGlite and postgres.js render timestamptz apart). */
@@ -15,37 +18,63 @@ export interface EvidenceEvent {
   time: string;
 }
 
+/** The system's own subject and those of the native ids mapped to it (stored unmapped). */
+async function ownSubjects(db: Database, systemId: string): Promise<string[]> {
+  const mapped = rowsOf<{ ref: string }>(
+    await db.execute(sql`select ref from projections.source_mappings where system_id = ${systemId}`),
+  );
+  return [systemId, ...mapped.map((row) => unmappedSubject(row.ref))];
+}
+
 /**
- * The type and time of the stored events with these ids that can bear on the system: its own,
- * those of native ids mapped to it (stored under their unmapped subject) and GPU queue policies.
- * Every lookup is by subject, so it stays on the (system_id, time) indexes however large the store.
+ * The stored events (telemetry included) with these ids that can bear on the system, with
+ * `columns`: its own, those of native ids mapped to it, and GPU queue policies. Every lookup stays
+ * on an index (the subjects' (system_id, time), the queue policies' own) however large the store.
  */
+async function evidenceRows<Row>(db: Database, systemId: string, ids: readonly string[], columns: SQL) {
+  const subjects = pgArrayLiteral(await ownSubjects(db, systemId));
+  const wanted = pgArrayLiteral([...new Set(ids)]);
+  return rowsOf<Row>(
+    await db.execute(sql`
+      select ${columns} from events
+        where (system_id = any(${subjects}::text[]) or type = 'gpu.queue.configured')
+          and event_id = any(${wanted}::text[])
+      union all
+      select ${columns} from telemetry_events
+        where system_id = any(${subjects}::text[]) and event_id = any(${wanted}::text[])`),
+  );
+}
+
+/** The type and time of the stored events with these ids that can bear on the system. */
 export async function evidenceEvents(
   db: Database,
   systemId: string,
   ids: readonly string[],
 ): Promise<Map<string, EvidenceEvent>> {
   if (ids.length === 0) return new Map();
-  const others = rowsOf<{ subject: string; mapped: boolean }>(
-    await db.execute(sql`
-      select ref as subject, true as mapped from projections.source_mappings where system_id = ${systemId}
-      union all
-      select queue as subject, false as mapped from projections.queue_facts`),
-  );
-  const subjects = JSON.stringify([
+  const rows = await evidenceRows<{ event_id: string; type: string; time: string }>(
+    db,
     systemId,
-    ...others.map((row) => (row.mapped ? unmappedSubject(row.subject) : row.subject)),
-  ]);
-  const wanted = JSON.stringify([...new Set(ids)]);
-  const rows = rowsOf<{ event_id: string; type: string; time: string }>(
-    await db.execute(sql`
-      with subjects as (select jsonb_array_elements_text(${subjects}::jsonb) as subject),
-        wanted as (select jsonb_array_elements_text(${wanted}::jsonb) as id)
-      select event_id, type, ${isoTimeOf("time")} as time from events
-        where system_id in (select subject from subjects) and event_id in (select id from wanted)
-      union all
-      select event_id, type, ${isoTimeOf("time")} as time from telemetry_events
-        where system_id in (select subject from subjects) and event_id in (select id from wanted)`),
+    ids,
+    sql`event_id, type, ${isoTimeOf("time")} as time`,
   );
   return new Map(rows.map((row) => [row.event_id, { id: row.event_id, type: row.type, time: row.time }]));
+}
+
+/** The stored events with these ids that can bear on the system, whole, newest first. */
+export async function evidencePayloads(
+  db: Database,
+  systemId: string,
+  ids: readonly string[],
+): Promise<MaturityEvent[]> {
+  if (ids.length === 0) return [];
+  const rows = await evidenceRows<{ payload: unknown; time: string }>(
+    db,
+    systemId,
+    ids,
+    sql`payload, ${isoTimeOf("time")} as time`,
+  );
+  return rows
+    .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
+    .map((row) => fromJsonb<MaturityEvent>(row.payload));
 }

@@ -47,4 +47,15 @@ describe("the read cache", () => {
     await expect(cache.get("failing", async () => Promise.reject(new Error("db down")))).rejects.toThrow();
     expect(await cache.get("failing", async () => "recovered")).toBe("recovered");
   });
+
+  it("holds a bounded number of answers: expired ones go as others are read, and the oldest past the cap", async () => {
+    let clock = 0;
+    const cache = createReadCache(1_000, () => clock);
+    const load = async () => "answer";
+    for (let trendDays = 1; trendDays <= 40; trendDays += 1) await cache.get(`overview:${trendDays}`, load);
+    expect(cache.size()).toBe(16);
+    clock = 1_001;
+    await cache.get("overview:30", load);
+    expect(cache.size()).toBe(1);
+  });
 });

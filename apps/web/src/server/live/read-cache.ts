@@ -8,10 +8,14 @@
 export interface ReadCache {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
   clear(): void;
+  /** How many answers are held now (expired ones are dropped as others are read). */
+  size(): number;
 }
 
 /** How many recently read answers a clear reloads ahead of the next request. */
 const refreshAheadKeys = 8;
+/** How many answers are kept at most: each may be a whole organisation (megabytes at 10,000 systems). */
+const maxEntries = 16;
 
 export function createReadCache(ttlMs = 10_000, now: () => number = Date.now): ReadCache {
   const entries = new Map<string, { value: Promise<unknown>; expires: number }>();
@@ -29,6 +33,10 @@ export function createReadCache(ttlMs = 10_000, now: () => number = Date.now): R
   function fetchEntry<T>(key: string, load: () => Promise<T>): Promise<T> {
     const entry = entries.get(key);
     if (entry !== undefined && entry.expires > now()) return entry.value as Promise<T>;
+    // An expired answer is dropped, not kept until the next change; past the cap, the oldest goes.
+    for (const [stale, { expires }] of entries) if (expires <= now()) entries.delete(stale);
+    entries.delete(key);
+    while (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     const started = generation;
     const value = load();
     entries.set(key, { value, expires: now() + ttlMs });
@@ -45,6 +53,7 @@ export function createReadCache(ttlMs = 10_000, now: () => number = Date.now): R
 
   return {
     get: read,
+    size: () => entries.size,
     clear() {
       generation += 1;
       entries.clear();

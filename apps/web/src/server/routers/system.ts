@@ -1,4 +1,4 @@
-import { currentReport, eventsByIds, systemHistory } from "@maturity/db";
+import { currentReport, evidencePayloads, systemHistory } from "@maturity/db";
 import type { SystemReport } from "@maturity/model";
 import type { Rubric } from "@maturity/model/rubric";
 import { rubric as builtinRubric } from "@maturity/model/rubric";
@@ -102,6 +102,6 @@ export const systemRouter = createTRPCRouter({
           message: `no criterion "${input.criterionId}" on "${input.systemId}"`,
         });
       }
-      return eventsByIds(ctx.db, criterion.evidence);
+      return evidencePayloads(ctx.db, input.systemId, criterion.evidence);
     }),
 });
