@@ -32,16 +32,21 @@ async function ownSubjects(db: Database, systemId: string): Promise<string[]> {
  * on an index (the subjects' (system_id, time), the queue policies' own) however large the store.
  */
 async function evidenceRows<Row>(db: Database, systemId: string, ids: readonly string[], columns: SQL) {
-  const subjects = pgArrayLiteral(await ownSubjects(db, systemId));
+  // The subjects as one parameter each, not an array: a prepared statement's generic plan cannot
+  // count an array's items and, guessing many, scans the store (0.9 s instead of 0.1 s at 11.8M).
+  const subjects = sql.join(
+    (await ownSubjects(db, systemId)).map((subject) => sql`${subject}`),
+    sql`, `,
+  );
   const wanted = pgArrayLiteral([...new Set(ids)]);
   return rowsOf<Row>(
     await db.execute(sql`
       select ${columns} from events
-        where (system_id = any(${subjects}::text[]) or type = 'gpu.queue.configured')
+        where (system_id in (${subjects}) or type = 'gpu.queue.configured')
           and event_id = any(${wanted}::text[])
       union all
       select ${columns} from telemetry_events
-        where system_id = any(${subjects}::text[]) and event_id = any(${wanted}::text[])`),
+        where system_id in (${subjects}) and event_id = any(${wanted}::text[])`),
   );
 }
 
