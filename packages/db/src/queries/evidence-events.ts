@@ -39,15 +39,17 @@ async function evidenceRows<Row>(db: Database, systemId: string, ids: readonly s
     sql`, `,
   );
   const wanted = pgArrayLiteral([...new Set(ids)]);
-  return rowsOf<Row>(
-    await db.execute(sql`
-      select ${columns} from events
-        where (system_id in (${subjects}) or type = 'gpu.queue.configured')
-          and event_id = any(${wanted}::text[])
-      union all
-      select ${columns} from telemetry_events
-        where system_id in (${subjects}) and event_id = any(${wanted}::text[])`),
+  // Two reads, not one UNION ALL: at 11.8M events the planner chose a plan for the union ten times
+  // slower than its two halves (1 s against 0.1 s).
+  const stored = rowsOf<Row>(
+    await db.execute(sql`select ${columns} from events
+      where (system_id in (${subjects}) or type = 'gpu.queue.configured') and event_id = any(${wanted}::text[])`),
   );
+  const telemetry = rowsOf<Row>(
+    await db.execute(sql`select ${columns} from telemetry_events
+      where system_id in (${subjects}) and event_id = any(${wanted}::text[])`),
+  );
+  return [...stored, ...telemetry];
 }
 
 /** The type and time of the stored events with these ids that can bear on the system. */
