@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { QueryState } from "../components/QueryState.tsx";
+import { SelectFilter } from "../components/SelectFilter.tsx";
 import { useDocumentTitle } from "../hooks/useDocumentTitle.ts";
 import { useUrlParam } from "../hooks/useUrlParam.ts";
 import { formatDateTime } from "../lib/format.ts";
@@ -376,7 +377,6 @@ function DeliveryLog({ enabled }: { enabled: boolean }) {
       },
     }),
   );
-  const filterId = useId();
   return (
     <section aria-labelledby="log-heading" className="panel" data-testid="delivery-log">
       <h2 id="log-heading">Delivery log</h2>
@@ -387,21 +387,12 @@ function DeliveryLog({ enabled }: { enabled: boolean }) {
         recorded with your name.
       </p>
       <div className="filters">
-        <div className="filter">
-          <label htmlFor={filterId}>Filter by status</label>
-          <select
-            id={filterId}
-            value={status ?? ""}
-            onChange={(event) => setParam(event.target.value === "" ? undefined : event.target.value)}
-          >
-            <option value="">All</option>
-            {statuses.map((option) => (
-              <option key={option} value={option}>
-                {statusLabels[option]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          label="Filter by status"
+          value={status}
+          options={statuses.map((option) => ({ value: option, label: statusLabels[option] }))}
+          onChange={setParam}
+        />
       </div>
       {redrive.isSuccess ? (
         <p role="status" className="small" data-testid="redrive-status">
