@@ -2,7 +2,7 @@
 // until the next change) or as of a date (from the score history), and what is derived from it.
 import type { Database } from "@maturity/db";
 import { latestReportTime, overviewRows, scoresAsOf } from "@maturity/db";
-import type { axisSchema } from "@maturity/model";
+import type { Axis } from "@maturity/model";
 import { axes, trackSchema } from "@maturity/model";
 import { identityAt } from "@maturity/scoring";
 import type { z } from "zod";
@@ -10,7 +10,6 @@ import type { ReadCache } from "../live/read-cache.ts";
 
 const dayMs = 86_400_000;
 
-type Axis = z.infer<typeof axisSchema>;
 type Track = z.infer<typeof trackSchema>;
 
 interface OverviewEntry {
